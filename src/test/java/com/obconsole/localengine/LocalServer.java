@@ -1,0 +1,36 @@
+package com.obconsole.localengine;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+
+/** A database server that the tests (or the demo) started on this machine and own. */
+public interface LocalServer extends AutoCloseable {
+
+	/** A short name for messages: "seekdb", "MariaDB". */
+	String name();
+
+	int port();
+
+	/** JDBC URL with no default database. */
+	default String jdbcUrl() {
+		return "jdbc:mysql://127.0.0.1:" + port() + "/?useSSL=false&allowPublicKeyRetrieval=true";
+	}
+
+	/** An administrator that may see and kill every session. */
+	String username();
+
+	String password();
+
+	/** A new connection as the administrator; the caller closes it. */
+	default Connection connect() throws SQLException {
+		return DriverManager.getConnection(jdbcUrl(), username(), password());
+	}
+
+	/** Whether the server process is still alive. */
+	boolean isRunning();
+
+	@Override
+	void close();
+
+}
