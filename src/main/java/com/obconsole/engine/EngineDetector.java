@@ -22,7 +22,7 @@ public final class EngineDetector {
 			.query((rs, n) -> new String[] { rs.getString(1), rs.getString(2) })
 			.single();
 		ServerVersion server = ServerVersion.parse(row[0], row[1]);
-		if (server.engine() != Engine.OCEANBASE) {
+		if (!server.engine().isOceanBaseFamily()) {
 			return new EngineInfo(server, row[0], row[1], null, null);
 		}
 		String tenant = ownTenant(jdbc).orElseGet(() -> tenantFromUsername(username));

@@ -19,28 +19,26 @@ import java.util.zip.ZipInputStream;
  */
 public final class SeekdbDistribution {
 
-	/** The pinned wheel: 1.4.0.dev2 is the newest seekdb on PyPI whose wheel ships the server binary. */
-	public static final String DEFAULT_VERSION = "1.4.0.dev2";
-
-	private static final List<String> KEPT = List.of("seekdb/seekdb", "seekdb/libaio.so.1");
-
 	private static final AtomicInteger downloads = new AtomicInteger();
 
-	private final String version;
+	private final SeekdbRelease release;
 
 	private final Path cacheRoot;
 
-	public SeekdbDistribution(String version, Path cacheRoot) {
-		this.version = version;
+	public SeekdbDistribution(SeekdbRelease release, Path cacheRoot) {
+		this.release = release;
 		this.cacheRoot = cacheRoot;
 	}
 
-	/** The default: version from {@code SEEKDB_VERSION}, cache under {@code ~/.cache/ob-session-console/seekdb}. */
-	public static SeekdbDistribution standard() {
-		String version = env("SEEKDB_VERSION", DEFAULT_VERSION);
+	/** A release cached under {@code SEEKDB_CACHE}, by default {@code ~/.cache/ob-session-console/seekdb}. */
+	public static SeekdbDistribution of(SeekdbRelease release) {
 		String cache = env("SEEKDB_CACHE",
 				Path.of(System.getProperty("user.home"), ".cache", "ob-session-console", "seekdb").toString());
-		return new SeekdbDistribution(version, Path.of(cache));
+		return new SeekdbDistribution(release, Path.of(cache));
+	}
+
+	public SeekdbRelease release() {
+		return this.release;
 	}
 
 	/** How many wheels this JVM has downloaded, so tests can see the cache at work. */
@@ -50,7 +48,7 @@ public final class SeekdbDistribution {
 
 	/** The cached server binary, downloading and unpacking the wheel first if needed. */
 	public synchronized Path binary() throws IOException {
-		Path home = this.cacheRoot.resolve(this.version);
+		Path home = this.cacheRoot.resolve(this.release.pythonPackage() + "-" + this.release.version());
 		Path binary = home.resolve("seekdb");
 		if (Files.isExecutable(binary) && Files.isRegularFile(home.resolve("libaio.so.1"))) {
 			return binary;
@@ -80,14 +78,14 @@ public final class SeekdbDistribution {
 		// manylinux wheel whatever Python runs pip.
 		List<String> command = List.of(python, "-m", "pip", "download", "--quiet", "--no-deps",
 				"--only-binary=:all:", "--python-version", "3.11", "--implementation", "cp", "--platform",
-				"manylinux_2_28_x86_64", "--dest", dir.toString(), "seekdb==" + this.version);
+				"manylinux_2_28_x86_64", "--dest", dir.toString(), this.release.requirement());
 		Process pip = new ProcessBuilder(command).redirectErrorStream(true)
 			.redirectOutput(dir.resolve("pip.log").toFile())
 			.start();
 		try {
 			if (!pip.waitFor(10, TimeUnit.MINUTES)) {
 				pip.destroyForcibly();
-				throw new IOException("pip did not finish downloading seekdb " + this.version + " in 10 minutes");
+				throw new IOException("pip did not finish downloading " + this.release.requirement() + " in 10 minutes");
 			}
 		}
 		catch (InterruptedException ex) {
@@ -98,7 +96,7 @@ public final class SeekdbDistribution {
 		if (pip.exitValue() != 0) {
 			throw new IOException("'" + String.join(" ", command) + "' failed (exit " + pip.exitValue() + "): "
 					+ Files.readString(dir.resolve("pip.log")).strip()
-					+ "\nseekdb needs Python 3 with pip (apt-get install python3-pip).");
+					+ "\nThe local seekdb needs Python 3 with pip (apt-get install python3-pip).");
 		}
 		try (Stream<Path> files = Files.list(dir)) {
 			return files.filter((f) -> f.getFileName().toString().endsWith(".whl"))
@@ -107,20 +105,21 @@ public final class SeekdbDistribution {
 		}
 	}
 
-	private static void unpack(Path wheel, Path into) throws IOException {
+	private void unpack(Path wheel, Path into) throws IOException {
 		Files.createDirectories(into);
+		String folder = this.release.pythonPackage() + "/";
+		List<String> kept = List.of(folder + "seekdb", folder + "libaio.so.1");
 		int found = 0;
 		try (ZipInputStream zip = new ZipInputStream(Files.newInputStream(wheel))) {
 			for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
-				if (KEPT.contains(entry.getName())) {
-					Path target = into.resolve(entry.getName().substring("seekdb/".length()));
-					copy(zip, target);
+				if (kept.contains(entry.getName())) {
+					copy(zip, into.resolve(entry.getName().substring(folder.length())));
 					found++;
 				}
 			}
 		}
-		if (found != KEPT.size()) {
-			throw new IOException("the seekdb wheel " + wheel.getFileName() + " lacks " + KEPT
+		if (found != kept.size()) {
+			throw new IOException("the wheel " + wheel.getFileName() + " lacks " + kept
 					+ ": this wheel does not ship the server binary");
 		}
 	}

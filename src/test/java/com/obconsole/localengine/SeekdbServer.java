@@ -26,40 +26,50 @@ public final class SeekdbServer implements LocalServer {
 
 	private final boolean deleteOnClose;
 
-	private SeekdbServer(Process process, Path baseDir, int port, boolean deleteOnClose) {
+	private final SeekdbRelease release;
+
+	private SeekdbServer(SeekdbRelease release, Process process, Path baseDir, int port, boolean deleteOnClose) {
+		this.release = release;
 		this.process = process;
 		this.baseDir = baseDir;
 		this.port = port;
 		this.deleteOnClose = deleteOnClose;
 	}
 
-	/** Starts seekdb on a fresh temporary data directory, deleted again on close. */
+	/** Starts the standard release on a fresh temporary data directory, deleted again on close. */
 	public static SeekdbServer startTemporary() throws IOException {
+		return startTemporary(SeekdbRelease.standard());
+	}
+
+	/** Starts a release on a fresh temporary data directory, deleted again on close. */
+	public static SeekdbServer startTemporary(SeekdbRelease release) throws IOException {
 		Path dir = Files.createTempDirectory("seekdb-");
-		return start(SeekdbDistribution.standard().binary(), dir, FreePort.find(), true);
+		return start(SeekdbDistribution.of(release), dir, FreePorts.unused(), true);
 	}
 
 	/**
 	 * Starts seekdb and waits until it answers SQL.
-	 * @param binary the server binary (its directory must hold libaio.so.1)
+	 * @param distribution the release and where its binary is cached
 	 * @param baseDir the data directory; an existing one is restarted with its data
 	 * @param port the SQL port
 	 * @param deleteOnClose whether {@link #close()} deletes the data directory
 	 */
-	public static SeekdbServer start(Path binary, Path baseDir, int port, boolean deleteOnClose) throws IOException {
+	public static SeekdbServer start(SeekdbDistribution distribution, Path baseDir, int port, boolean deleteOnClose)
+			throws IOException {
+		Path binary = distribution.binary();
 		Files.createDirectories(baseDir);
 		List<String> command = new ArrayList<>(List.of(binary.toString(), "--nodaemon", "--base-dir",
 				baseDir.toString(), "--port", String.valueOf(port)));
-		// Small enough for two engines on a 2-core, 24 GiB machine; parameters apply on first start.
-		for (String parameter : List.of("memory_limit=" + env("SEEKDB_MEMORY_LIMIT", "2G"),
-				"log_disk_size=" + env("SEEKDB_LOG_DISK_SIZE", "2G"), "datafile_size=1G")) {
+		// Small enough for several engines on a 2-core, 24 GiB machine; they apply on first start.
+		for (String parameter : distribution.release().parameters()) {
 			command.add("--parameter");
 			command.add(parameter);
 		}
 		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
 			.redirectOutput(ProcessBuilder.Redirect.appendTo(baseDir.resolve("console-launcher.out").toFile()));
 		builder.environment().put("LD_LIBRARY_PATH", binary.getParent().toString());
-		SeekdbServer server = new SeekdbServer(builder.start(), baseDir, port, deleteOnClose);
+		SeekdbServer server = new SeekdbServer(distribution.release(), builder.start(), baseDir, port,
+				deleteOnClose);
 		try {
 			server.awaitSql();
 		}
@@ -115,6 +125,10 @@ public final class SeekdbServer implements LocalServer {
 		return this.process.isAlive();
 	}
 
+	public SeekdbRelease release() {
+		return this.release;
+	}
+
 	public long pid() {
 		return this.process.pid();
 	}
@@ -144,11 +158,6 @@ public final class SeekdbServer implements LocalServer {
 			Thread.currentThread().interrupt();
 			throw new IllegalStateException("interrupted while waiting for seekdb", ex);
 		}
-	}
-
-	private static String env(String name, String fallback) {
-		String value = System.getenv(name);
-		return (value == null || value.isBlank()) ? fallback : value;
 	}
 
 }

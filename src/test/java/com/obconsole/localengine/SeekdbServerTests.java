@@ -41,7 +41,7 @@ class SeekdbServerTests {
 
 	@Test
 	void secondUseReusesTheCachedBinaryWithoutDownloading() throws IOException {
-		SeekdbDistribution distribution = SeekdbDistribution.standard();
+		SeekdbDistribution distribution = SeekdbDistribution.of(SeekdbRelease.standard());
 		Path first = distribution.binary();
 		FileTime unpackedAt = Files.getLastModifiedTime(first);
 		int downloads = SeekdbDistribution.downloads();

@@ -5,13 +5,14 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 
-/** A TCP port on the loopback interface that nothing listens on right now. */
-final class FreePort {
+/** TCP ports on the loopback interface that nothing listens on right now. */
+public final class FreePorts {
 
-	private FreePort() {
+	private FreePorts() {
 	}
 
-	static int find() {
+	/** A port free now; use it to start a server, or as a target that refuses connections. */
+	public static int unused() {
 		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
 			socket.setReuseAddress(true);
 			return socket.getLocalPort();

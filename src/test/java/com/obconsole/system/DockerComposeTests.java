@@ -1,0 +1,58 @@
+package com.obconsole.system;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.Yaml;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * docker-compose.yml cannot run here (no Docker); check that it agrees with the target
+ * configuration README.md gives for it, so the two cannot drift apart.
+ */
+class DockerComposeTests {
+
+	@Test
+	@SuppressWarnings("unchecked")
+	void readmeTargetsMatchTheComposeFile() throws IOException {
+		Map<String, Object> compose;
+		try (Reader reader = Files.newBufferedReader(Path.of("docker-compose.yml"))) {
+			compose = new Yaml().load(reader);
+		}
+		Map<String, Map<String, Object>> services = (Map<String, Map<String, Object>>) compose.get("services");
+		Map<String, Object> oceanbase = services.get("oceanbase");
+		Map<String, Object> obproxy = services.get("obproxy");
+		Map<String, String> obEnv = (Map<String, String>) oceanbase.get("environment");
+		Map<String, String> proxyEnv = (Map<String, String>) obproxy.get("environment");
+		assertThat((List<String>) oceanbase.get("ports")).containsExactly("2881:2881");
+		assertThat((List<String>) obproxy.get("ports")).containsExactly("2883:2883");
+		assertThat(proxyEnv.get("PROXYRO_PASSWORD")).isEqualTo(obEnv.get("OB_PROXYRO_PASSWORD"));
+		assertThat(proxyEnv.get("OB_CLUSTER")).isEqualTo(obEnv.get("OB_CLUSTER_NAME"));
+
+		String readme = Files.readString(Path.of("README.md"));
+		String block = section(readme, "<!-- compose-targets -->");
+		String cluster = obEnv.get("OB_CLUSTER_NAME");
+		String tenant = obEnv.get("OB_TENANT_NAME");
+		assertThat(block).contains("url: jdbc:mysql://127.0.0.1:2881/oceanbase")
+			.contains("username: root@sys\n")
+			.contains("password: " + obEnv.get("OB_SYS_PASSWORD") + "\n")
+			.contains("url: jdbc:mysql://127.0.0.1:2883/oceanbase")
+			.contains("username: root@" + tenant + "#" + cluster + "\n")
+			.contains("password: " + obEnv.get("OB_TENANT_PASSWORD") + "\n");
+	}
+
+	private static String section(String readme, String marker) {
+		Matcher m = Pattern.compile(Pattern.quote(marker) + "\\s*```yaml\\n(.*?)```", Pattern.DOTALL).matcher(readme);
+		assertThat(m.find()).as("README.md has a yaml block after %s", marker).isTrue();
+		return m.group(1);
+	}
+
+}
