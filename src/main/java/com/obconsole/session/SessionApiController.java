@@ -1,0 +1,134 @@
+package com.obconsole.session;
+
+import java.math.BigDecimal;
+import java.security.Principal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import com.obconsole.engine.Session;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** JSON API over a target's sessions, for scripts and other tools. */
+@RestController
+@RequestMapping("/api/targets/{target}/sessions")
+class SessionApiController {
+
+	private final SessionService sessions;
+
+	SessionApiController(SessionService sessions) {
+		this.sessions = sessions;
+	}
+
+	@GetMapping
+	SessionListJson list(@PathVariable String target, @RequestParam(required = false) String tenant,
+			@RequestParam(required = false) String id, @RequestParam(required = false) String user,
+			@RequestParam(required = false) String source, @RequestParam(required = false) String database,
+			@RequestParam(required = false) String activeOnly, @RequestParam(required = false) String sort,
+			@RequestParam(required = false) String direction, @RequestParam(required = false) String page,
+			@RequestParam(required = false) String size) {
+		SessionQuery query = SessionQuery.of(id, user, source, database, activeOnly, sort, direction, page, size);
+		SessionList list = this.sessions.list(target, blankToNull(tenant), query);
+		SessionPage p = list.page();
+		return new SessionListJson(p.figures().total(), p.figures().active(), p.figures().longestActiveSeconds(),
+				p.matching(), p.page(), p.size(), list.snapshot().takenAt(),
+				p.sessions().stream().map(SessionJson::of).toList());
+	}
+
+	@PostMapping("/{id}/close")
+	CloseResult close(@PathVariable String target, @PathVariable String id,
+			@RequestParam(required = false) String tenant, @RequestBody(required = false) SeenJson seen,
+			Principal principal) {
+		return closeOne(target, tenant, id, CloseKind.SESSION, seen, principal);
+	}
+
+	@PostMapping("/{id}/close-query")
+	CloseResult closeQuery(@PathVariable String target, @PathVariable String id,
+			@RequestParam(required = false) String tenant, @RequestBody(required = false) SeenJson seen,
+			Principal principal) {
+		return closeOne(target, tenant, id, CloseKind.QUERY, seen, principal);
+	}
+
+	@PostMapping("/close")
+	List<CloseResult> closeAll(@PathVariable String target, @RequestParam(required = false) String tenant,
+			@RequestBody BatchJson batch, Principal principal) {
+		return closeBatch(target, tenant, batch, CloseKind.SESSION, principal);
+	}
+
+	@PostMapping("/close-query")
+	List<CloseResult> closeAllQueries(@PathVariable String target, @RequestParam(required = false) String tenant,
+			@RequestBody BatchJson batch, Principal principal) {
+		return closeBatch(target, tenant, batch, CloseKind.QUERY, principal);
+	}
+
+	private CloseResult closeOne(String target, String tenant, String id, CloseKind kind, SeenJson seen,
+			Principal principal) {
+		long sessionId = SessionIds.parse("id", id);
+		SeenSession what = (seen != null) ? seen.toSeen() : SeenSession.NOTHING;
+		return this.sessions.close(actor(principal), target, blankToNull(tenant), sessionId, kind, what);
+	}
+
+	private List<CloseResult> closeBatch(String target, String tenant, BatchJson batch, CloseKind kind,
+			Principal principal) {
+		if (batch == null || batch.ids() == null) {
+			throw new InvalidSessionQueryException("ids", "give the session ids to close as {\"ids\": [\"…\"]}");
+		}
+		List<Long> ids = new ArrayList<>();
+		for (Object id : batch.ids()) {
+			ids.add(SessionIds.parse("ids", String.valueOf(id)));
+		}
+		return this.sessions.closeAll(actor(principal), target, blankToNull(tenant), ids, kind, Map.of());
+	}
+
+	static String actor(Principal principal) {
+		return (principal != null) ? principal.getName() : "anonymous";
+	}
+
+	private static String blankToNull(String text) {
+		return (text == null || text.isBlank()) ? null : text.trim();
+	}
+
+	/** The list as scripts see it. */
+	record SessionListJson(int total, int active, BigDecimal longestActiveSeconds, int matching, int page, int size,
+			Instant snapshotTime, List<SessionJson> sessions) {
+	}
+
+	/** A session as scripts see it: ids are strings, for they are unsigned 64-bit numbers. */
+	record SessionJson(String id, String sql, String sqlId, String user, String source, String database,
+			String command, BigDecimal executionTimeSeconds, String status, String observer, String proxy,
+			String proxySessionId, String transactionState, String traceId, String tenant, Integer traceLevel,
+			Integer traceSamplePercentage, String traceRecordPolicy) {
+
+		static SessionJson of(Session s) {
+			boolean traced = s.trace().isEnabled();
+			return new SessionJson(Long.toUnsignedString(s.id()), s.sql(), s.sqlId(), s.user(), s.source(),
+					s.database(), s.command(), s.executionTimeSeconds(), s.status(), s.observer(), s.proxy(),
+					s.proxySessionId(), s.transactionState(), s.traceId(), s.tenant(),
+					traced ? s.trace().level() : null, traced ? s.trace().samplePercentage() : null,
+					traced ? s.trace().recordPolicy() : null);
+		}
+
+	}
+
+	/** What the caller saw of the session; every field optional. */
+	record SeenJson(String observer, String sqlId, String traceId, String sql, String user, String source) {
+
+		SeenSession toSeen() {
+			return new SeenSession(this.observer, this.user, this.source, this.sqlId, this.traceId, this.sql);
+		}
+
+	}
+
+	/** A batch: ids as strings or numbers. */
+	record BatchJson(List<Object> ids) {
+	}
+
+}

@@ -1,0 +1,112 @@
+package com.obconsole.session;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import com.obconsole.audit.AuditRecord;
+import com.obconsole.audit.AuditTrail;
+import com.obconsole.engine.Session;
+import com.obconsole.target.Target;
+import com.obconsole.target.TargetUnreachableException;
+import com.obconsole.target.Targets;
+
+import org.springframework.dao.DataAccessException;
+import org.springframework.stereotype.Service;
+
+/** The session list and the actions on it, each action recorded in the audit trail. */
+@Service
+public class SessionService {
+
+	/** The most sessions one batch may close: enough for an incident, not a typo's worth of damage. */
+	public static final int MAX_BATCH = 200;
+
+	private final Targets targets;
+
+	private final SessionSnapshots snapshots;
+
+	private final SessionCloser closer;
+
+	private final AuditTrail audit;
+
+	private final Clock clock = Clock.systemUTC();
+
+	SessionService(Targets targets, SessionSnapshots snapshots, SessionCloser closer, AuditTrail audit) {
+		this.targets = targets;
+		this.snapshots = snapshots;
+		this.closer = closer;
+		this.audit = audit;
+	}
+
+	/** A page of a target's (and tenant's) current sessions. */
+	public SessionList list(String targetName, String tenant, SessionQuery query) {
+		SessionSnapshot snapshot = this.snapshots.get(this.targets.require(targetName), tenant);
+		return new SessionList(snapshot, query.apply(snapshot.sessions()));
+	}
+
+	/** One session as the current snapshot shows it. */
+	public Optional<Session> find(String targetName, String tenant, long id) {
+		SessionSnapshot snapshot = this.snapshots.get(this.targets.require(targetName), tenant);
+		return snapshot.sessions().stream().filter((s) -> s.id() == id).findFirst();
+	}
+
+	/** Closes one session or its query, and records it. */
+	public CloseResult close(String actor, String targetName, String tenant, long id, CloseKind kind,
+			SeenSession seen) {
+		Target target = this.targets.require(targetName);
+		try {
+			SessionCloser.Attempt attempt = this.closer.close(target, tenant, id, kind, seen);
+			record(actor, target, tenant, id, kind, seen, attempt.live(), attempt.result());
+			return attempt.result();
+		}
+		catch (DataAccessException | TargetUnreachableException ex) {
+			CloseResult failed = CloseResult.of(id, CloseOutcome.FAILED,
+					"Could not reach " + targetName + " to check session " + id + ": " + rootMessage(ex),
+					CloseResult.ROUTE_NONE);
+			record(actor, target, tenant, id, kind, seen, null, failed);
+			return failed;
+		}
+	}
+
+	/** Closes several, one after another, with one result per id in the order given. */
+	public List<CloseResult> closeAll(String actor, String targetName, String tenant, List<Long> ids, CloseKind kind,
+			Map<Long, SeenSession> seen) {
+		if (ids.isEmpty() || ids.size() > MAX_BATCH) {
+			throw new InvalidSessionQueryException("ids", "give 1 to " + MAX_BATCH + " session ids");
+		}
+		this.targets.require(targetName);
+		List<CloseResult> results = new ArrayList<>(ids.size());
+		for (long id : ids.stream().distinct().toList()) {
+			results.add(close(actor, targetName, tenant, id, kind, seen.getOrDefault(id, SeenSession.NOTHING)));
+		}
+		return results;
+	}
+
+	private void record(String actor, Target target, String tenant, long id, CloseKind kind, SeenSession seen,
+			Session live, CloseResult result) {
+		Session shown = live;
+		this.audit.record(new AuditRecord(this.clock.instant(), actor, target.name(),
+				(tenant != null) ? tenant : (shown != null ? shown.tenant() : null), Long.toUnsignedString(id),
+				first(seen.observer(), shown != null ? shown.observer() : null),
+				first(seen.user(), shown != null ? shown.user() : null),
+				first(seen.source(), shown != null ? shown.source() : null), shown != null ? shown.database() : null,
+				first(seen.sqlId(), shown != null ? shown.sqlId() : null),
+				first(seen.sql(), shown != null ? shown.sql() : null), kind.auditAction(), result.route(),
+				result.outcome().name(), result.message(), null));
+	}
+
+	private static String first(String seen, String live) {
+		return SeenSession.present(seen) ? seen : live;
+	}
+
+	private static String rootMessage(Throwable ex) {
+		Throwable root = ex;
+		while (root.getCause() != null && root.getCause() != root) {
+			root = root.getCause();
+		}
+		return root.getMessage();
+	}
+
+}
