@@ -1,0 +1,159 @@
+package com.obconsole.localengine;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A real session a test opens on a local engine and then looks for in the console: idle, running
+ * a statement, or holding an open transaction.
+ */
+public final class TestSession implements AutoCloseable {
+
+	private final LocalServer server;
+
+	private final Connection connection;
+
+	private final long id;
+
+	private CompletableFuture<SQLException> running = CompletableFuture.completedFuture(null);
+
+	private TestSession(LocalServer server, Connection connection) throws SQLException {
+		this.server = server;
+		this.connection = connection;
+		try (Statement sql = connection.createStatement(); ResultSet rs = sql.executeQuery("SELECT CONNECTION_ID()")) {
+			rs.next();
+			this.id = rs.getLong(1);
+		}
+	}
+
+	/** A session that connects and does nothing. */
+	public static TestSession idle(LocalServer server) throws SQLException {
+		return new TestSession(server, server.connect());
+	}
+
+	/** An idle session whose current database is the given one (created if needed). */
+	public static TestSession inDatabase(LocalServer server, String database) throws SQLException {
+		TestSession session = idle(server);
+		try (Statement sql = session.connection.createStatement()) {
+			sql.execute("CREATE DATABASE IF NOT EXISTS " + database);
+		}
+		session.connection.setCatalog(database);
+		return session;
+	}
+
+	/** A session that runs the statement in the background, returned once the engine shows it running. */
+	public static TestSession running(LocalServer server, String statement) throws SQLException {
+		TestSession session = idle(server);
+		session.running = CompletableFuture.supplyAsync(() -> {
+			try (Statement sql = session.connection.createStatement()) {
+				sql.execute(statement);
+				return null;
+			}
+			catch (SQLException ex) {
+				return ex;
+			}
+		});
+		session.awaitRunning(Duration.ofSeconds(20));
+		return session;
+	}
+
+	/** A session that updated a row of its own table and did not commit: it holds a row lock. */
+	public static TestSession inTransaction(LocalServer server, String table) throws SQLException {
+		TestSession session = idle(server);
+		try (Statement sql = session.connection.createStatement()) {
+			sql.execute("CREATE DATABASE IF NOT EXISTS console_test");
+			sql.execute("CREATE TABLE IF NOT EXISTS console_test." + table + " (id INT PRIMARY KEY, v INT)");
+			sql.execute("REPLACE INTO console_test." + table + " VALUES (1, 0)");
+			session.connection.setAutoCommit(false);
+			sql.execute("UPDATE console_test." + table + " SET v = v + 1 WHERE id = 1");
+		}
+		// InnoDB refreshes INFORMATION_SCHEMA.INNODB_TRX from a cache at most every 0.1 s.
+		sleep(200);
+		return session;
+	}
+
+	private void awaitRunning(Duration timeout) throws SQLException {
+		long deadline = System.nanoTime() + timeout.toNanos();
+		try (Connection admin = this.server.connect();
+				PreparedStatement query = admin
+					.prepareStatement("SELECT COUNT(*) FROM information_schema.PROCESSLIST WHERE ID = ? AND INFO IS NOT NULL")) {
+			query.setLong(1, this.id);
+			while (System.nanoTime() < deadline) {
+				try (ResultSet rs = query.executeQuery()) {
+					rs.next();
+					if (rs.getInt(1) > 0) {
+						return;
+					}
+				}
+				if (this.running.isDone()) {
+					throw new IllegalStateException("the statement of session " + this.id + " ended early",
+							this.running.join());
+				}
+				sleep(50);
+			}
+		}
+		throw new IllegalStateException("session " + this.id + " did not show its statement within " + timeout);
+	}
+
+	public long id() {
+		return this.id;
+	}
+
+	public Connection connection() {
+		return this.connection;
+	}
+
+	/** Whether the connection still answers a query. */
+	public boolean isUsable() {
+		try (Statement sql = this.connection.createStatement(); ResultSet rs = sql.executeQuery("SELECT 1")) {
+			return rs.next();
+		}
+		catch (SQLException ex) {
+			return false;
+		}
+	}
+
+	/** The error that ended the background statement, waiting up to the timeout; null if it succeeded. */
+	public SQLException statementError(Duration timeout) throws Exception {
+		return this.running.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+	}
+
+	public boolean isStatementRunning() {
+		return !this.running.isDone();
+	}
+
+	@Override
+	public void close() {
+		if (!this.running.isDone()) {
+			// Closing the socket does not stop a server-side SLEEP; end it so the engine stays tidy.
+			try (Connection admin = this.server.connect(); Statement sql = admin.createStatement()) {
+				sql.execute("KILL " + this.id);
+			}
+			catch (SQLException ex) {
+				// Ended meanwhile.
+			}
+		}
+		try {
+			this.connection.close();
+		}
+		catch (SQLException ex) {
+			// Already closed by the console: the point of most tests.
+		}
+	}
+
+	private static void sleep(long millis) {
+		try {
+			Thread.sleep(millis);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+}
