@@ -99,6 +99,33 @@ final class OceanBaseDialect implements SessionDialect {
 	}
 
 	@Override
+	public void enableTrace(JdbcClient jdbc, long id, int level, BigDecimal fraction, String policy) {
+		jdbc.sql("CALL DBMS_MONITOR.OB_SESSION_TRACE_ENABLE(:id, :level, :fraction, :policy)")
+			.param("id", id)
+			.param("level", level)
+			.param("fraction", fraction)
+			.param("policy", policy)
+			.update();
+	}
+
+	@Override
+	public void disableTrace(JdbcClient jdbc, long id) {
+		jdbc.sql("CALL DBMS_MONITOR.OB_SESSION_TRACE_DISABLE(:id)").param("id", id).update();
+	}
+
+	@Override
+	public Optional<String> ownObserver(JdbcClient jdbc) {
+		if (!this.columns.has("SVR_IP")) {
+			return Optional.empty();
+		}
+		return jdbc.sql("SELECT SVR_IP, SQL_PORT FROM " + this.view + " WHERE ID = CONNECTION_ID()")
+			.query((rs, n) -> rs.getString(1) + ":" + rs.getString(2))
+			.list()
+			.stream()
+			.findFirst();
+	}
+
+	@Override
 	public String view() {
 		return this.view;
 	}

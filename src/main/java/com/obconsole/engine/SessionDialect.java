@@ -33,6 +33,25 @@ public interface SessionDialect {
 	 */
 	boolean connectsThroughProxy(JdbcClient jdbc);
 
+	/**
+	 * Switches full-link tracing on for a session: {@code DBMS_MONITOR.OB_SESSION_TRACE_ENABLE}. It
+	 * finds the session on the observer that runs the call only.
+	 * @param fraction the sampling fraction, 0 &lt; fraction &le; 1
+	 */
+	default void enableTrace(JdbcClient jdbc, long id, int level, java.math.BigDecimal fraction, String policy) {
+		throw new UnsupportedOperationException("no session tracing on " + view());
+	}
+
+	/** Switches a session's own full-link trace setting off: {@code OB_SESSION_TRACE_DISABLE}. */
+	default void disableTrace(JdbcClient jdbc, long id) {
+		throw new UnsupportedOperationException("no session tracing on " + view());
+	}
+
+	/** The observer (ip:port) the given client's connection runs on, if the engine says. */
+	default Optional<String> ownObserver(JdbcClient jdbc) {
+		return Optional.empty();
+	}
+
 	/** The processlist view this dialect reads, for messages and metrics. */
 	String view();
 

@@ -1,0 +1,241 @@
+package com.obconsole.trace;
+
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+import com.obconsole.audit.AuditAction;
+import com.obconsole.audit.AuditRecord;
+import com.obconsole.audit.AuditTrail;
+import com.obconsole.engine.EngineInfo;
+import com.obconsole.engine.Session;
+import com.obconsole.engine.SessionDialect;
+import com.obconsole.engine.TraceSupport;
+import com.obconsole.session.SessionSnapshots;
+import com.obconsole.target.DirectObserver;
+import com.obconsole.target.Target;
+import com.obconsole.target.TargetMonitor;
+import com.obconsole.target.TargetProperties;
+import com.obconsole.target.Targets;
+
+import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * Full-link tracing for one session. DBMS_MONITOR finds a session only on the observer that runs
+ * the call, and in the caller's tenant, so the call goes where the session is, or is refused with
+ * what configuration would allow it. Every change is audited with the old and new settings.
+ */
+@Service
+public class TraceService {
+
+	static final int OB_OP_NOT_ALLOW = 4179;
+
+	static final int ER_WRONG_ARGUMENTS = 1210;
+
+	static final int ER_NOT_SUPPORTED = 1235;
+
+	private final Targets targets;
+
+	private final TargetMonitor monitor;
+
+	private final SessionSnapshots snapshots;
+
+	private final AuditTrail audit;
+
+	private final int connectTimeoutMillis;
+
+	private final Clock clock = Clock.systemUTC();
+
+	TraceService(Targets targets, TargetMonitor monitor, SessionSnapshots snapshots, AuditTrail audit,
+			TargetProperties properties) {
+		this.targets = targets;
+		this.monitor = monitor;
+		this.snapshots = snapshots;
+		this.audit = audit;
+		this.connectTimeoutMillis = (int) properties.connection().connectTimeout().toMillis();
+	}
+
+	/** Whether the target can trace sessions at all, and why not. */
+	public TraceSupport support(String targetName) {
+		Target target = this.targets.require(targetName);
+		EngineInfo engine = this.monitor.engine(target);
+		return (engine != null) ? TraceSupport.of(engine.server())
+				: new TraceSupport(false, "The target has not been reached yet.");
+	}
+
+	/** The session's current setting, read now; empty if it has ended. */
+	public Optional<TraceState> state(String targetName, long id) {
+		Target target = this.targets.require(targetName);
+		return this.snapshots.dialect(target).session(target.jdbc(), id).map((s) -> TraceState.of(s, support(targetName)));
+	}
+
+	public TraceResult enable(String actor, String targetName, long id, TraceRequest request) {
+		return change(actor, targetName, id, request);
+	}
+
+	public TraceResult disable(String actor, String targetName, long id) {
+		return change(actor, targetName, id, null);
+	}
+
+	private TraceResult change(String actor, String targetName, long id, TraceRequest request) {
+		Target target = this.targets.require(targetName);
+		AuditAction action = (request != null) ? AuditAction.TRACE_ENABLE : AuditAction.TRACE_DISABLE;
+		TraceSupport support = support(targetName);
+		if (!support.supported()) {
+			return audited(actor, target, null, action, request,
+					TraceResult.of(id, TraceOutcome.REFUSED, support.reason(), "NONE"));
+		}
+		SessionDialect dialect = this.snapshots.dialect(target);
+		Optional<Session> found;
+		try {
+			found = dialect.session(target.jdbc(), id);
+		}
+		catch (DataAccessException ex) {
+			return audited(actor, target, null, action, request, TraceResult.of(id, TraceOutcome.FAILED,
+					"Could not read session " + id + " on " + targetName + ": " + rootMessage(ex), "NONE"));
+		}
+		if (found.isEmpty()) {
+			return audited(actor, target, null, action, request,
+					TraceResult.of(id, TraceOutcome.ALREADY_ENDED, "Session " + id + " has already ended.", "NONE"));
+		}
+		Session session = found.get();
+		Placement placement = place(target, dialect, session);
+		if (placement.refusal() != null) {
+			return audited(actor, target, session, action, request,
+					TraceResult.of(id, TraceOutcome.REFUSED, placement.refusal(), "NONE"));
+		}
+		Consumer<JdbcClient> call = (jdbc) -> {
+			if (request != null) {
+				dialect.enableTrace(jdbc, id, request.level(), request.fraction(), request.recordPolicy().name());
+			}
+			else {
+				dialect.disableTrace(jdbc, id);
+			}
+		};
+		try {
+			placement.run(call, target.jdbc(), this.connectTimeoutMillis);
+		}
+		catch (SQLException ex) {
+			return audited(actor, target, session, action, request, failure(id, ex, request, placement.route()));
+		}
+		catch (DataAccessException ex) {
+			SQLException sql = sqlException(ex);
+			return audited(actor, target, session, action, request, (sql != null)
+					? failure(id, sql, request, placement.route())
+					: TraceResult.of(id, TraceOutcome.FAILED, "The engine refused: " + rootMessage(ex), placement.route()));
+		}
+		String now = dialect.session(target.jdbc(), id).map((s) -> TraceState.describe(s.trace())).orElse("ended");
+		TraceResult done = (request != null)
+				? TraceResult.of(id, TraceOutcome.ENABLED,
+						"Tracing of session " + id + " is on: " + request.describe() + " (the engine now shows " + now + ").",
+						placement.route())
+				: TraceResult.of(id, TraceOutcome.DISABLED, "Tracing of session " + id
+						+ " is off; it follows the tenant's setting again (the engine now shows " + now + ").",
+						placement.route());
+		return audited(actor, target, session, action, request, done);
+	}
+
+	/** Where the DBMS_MONITOR call must run for this session, or why it cannot. */
+	private Placement place(Target target, SessionDialect dialect, Session session) {
+		EngineInfo engine = this.monitor.engine(target);
+		String ownTenant = (engine != null) ? engine.tenant() : null;
+		if (session.tenant() != null && ownTenant != null && !session.tenant().equals(ownTenant)) {
+			TargetProperties.Credentials tenant = target.definition().tenants().get(session.tenant());
+			if (tenant == null) {
+				return Placement.refused("Session " + session.id() + " is in tenant " + session.tenant() + ", but target "
+						+ target.name() + " connects to tenant " + ownTenant
+						+ "; DBMS_MONITOR must run in the session's tenant. Configure console.targets[…].tenants."
+						+ session.tenant() + ".username and .password for " + target.name() + ".");
+			}
+			return Placement.direct(session.observer(), tenant.username(), tenant.password());
+		}
+		boolean proxied = dialect.connectsThroughProxy(target.jdbc());
+		Optional<String> own = proxied ? Optional.empty() : dialect.ownObserver(target.jdbc());
+		if (!proxied && (own.isEmpty() || Objects.equals(own.get(), session.observer()))) {
+			return Placement.onTarget();
+		}
+		if (session.observer() == null || session.observer().equals(target.address())) {
+			return Placement.onTarget();
+		}
+		return Placement.direct(session.observer(), target.definition().username(), target.definition().password());
+	}
+
+	static TraceResult failure(long id, SQLException ex, TraceRequest request, String route) {
+		String message = switch (ex.getErrorCode()) {
+			case OB_OP_NOT_ALLOW -> (request == null && ex.getMessage() != null && ex.getMessage().contains("not enabled"))
+					? "Session " + id + " has no tracing of its own to switch off (it follows the tenant's setting): "
+							+ ex.getMessage()
+					: "The observer that ran the call does not hold session " + id + " (it ended, or lives on another observer): error 4179 "
+							+ ex.getMessage();
+			case ER_WRONG_ARGUMENTS -> "The engine refused the trace setting: error 1210 " + ex.getMessage();
+			case ER_NOT_SUPPORTED -> "This engine does not support session tracing: error 1235 " + ex.getMessage();
+			default -> "The engine refused: error " + ex.getErrorCode() + ": " + ex.getMessage();
+		};
+		return TraceResult.of(id, TraceOutcome.FAILED, message, route);
+	}
+
+	private TraceResult audited(String actor, Target target, Session session, AuditAction action, TraceRequest request,
+			TraceResult result) {
+		String before = (session != null) ? TraceState.describe(session.trace()) : "unknown";
+		String after = (request != null) ? request.describe() : "off";
+		this.audit.record(new AuditRecord(this.clock.instant(), actor, target.name(),
+				(session != null) ? session.tenant() : null, result.sessionId(),
+				(session != null) ? session.observer() : null, (session != null) ? session.user() : null,
+				(session != null) ? session.source() : null, (session != null) ? session.database() : null,
+				(session != null) ? session.sqlId() : null, (session != null) ? session.sql() : null, action,
+				result.route(), result.outcome().name(), result.message(), "old: " + before + "; new: " + after));
+		return result;
+	}
+
+	private static SQLException sqlException(Throwable ex) {
+		for (Throwable t = ex; t != null && t.getCause() != t; t = t.getCause()) {
+			if (t instanceof SQLException sql) {
+				return sql;
+			}
+		}
+		return null;
+	}
+
+	private static String rootMessage(Throwable ex) {
+		Throwable root = ex;
+		while (root.getCause() != null && root.getCause() != root) {
+			root = root.getCause();
+		}
+		return root.getMessage();
+	}
+
+	/** Where a DBMS_MONITOR call runs: the target's pool, one observer directly, or nowhere. */
+	private record Placement(String observer, String username, String password, String refusal) {
+
+		static Placement onTarget() {
+			return new Placement(null, null, null, null);
+		}
+
+		static Placement direct(String observer, String username, String password) {
+			return new Placement(observer, username, password, null);
+		}
+
+		static Placement refused(String why) {
+			return new Placement(null, null, null, why);
+		}
+
+		String route() {
+			return (this.observer != null) ? "DIRECT " + this.observer : "TARGET";
+		}
+
+		void run(Consumer<JdbcClient> call, JdbcClient target, int connectTimeoutMillis) throws SQLException {
+			if (this.observer == null) {
+				call.accept(target);
+			}
+			else {
+				DirectObserver.run(this.username, this.password, this.observer, connectTimeoutMillis, call);
+			}
+		}
+
+	}
+
+}
