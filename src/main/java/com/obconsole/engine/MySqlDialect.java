@@ -81,6 +81,16 @@ final class MySqlDialect implements SessionDialect {
 	}
 
 	@Override
+	public List<TenantInfo> tenants(JdbcClient jdbc, EngineInfo engine) {
+		return List.of(new TenantInfo(TenantInfo.WHOLE_SERVER, null, false));
+	}
+
+	@Override
+	public List<String> observers(JdbcClient jdbc) {
+		return List.of(this.serverAddress);
+	}
+
+	@Override
 	public boolean connectsThroughProxy(JdbcClient jdbc) {
 		return false;
 	}

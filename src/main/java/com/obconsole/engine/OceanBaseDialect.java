@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.BadSqlGrammarException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -83,6 +84,42 @@ final class OceanBaseDialect implements SessionDialect {
 	@Override
 	public void closeQuery(JdbcClient jdbc, long id) {
 		jdbc.sql("KILL QUERY " + Long.toUnsignedString(id)).update();
+	}
+
+	@Override
+	public List<TenantInfo> tenants(JdbcClient jdbc, EngineInfo engine) {
+		if (!this.columns.has("TENANT")) {
+			return List.of(new TenantInfo(TenantInfo.WHOLE_SERVER, engine.mode(), false));
+		}
+		try {
+			// A sys tenant sees them all; META tenants hold no user sessions.
+			return jdbc.sql("""
+					SELECT TENANT_NAME, COMPATIBILITY_MODE FROM oceanbase.DBA_OB_TENANTS
+					WHERE TENANT_TYPE <> 'META' ORDER BY TENANT_ID
+					""").query((rs, n) -> new TenantInfo(rs.getString(1), rs.getString(2), true)).list();
+		}
+		catch (DataAccessException ex) {
+			// seekdb 1.3 has no DBA_OB_TENANTS: its tenant is the one its own session runs in.
+			String own = (engine.tenant() != null) ? engine.tenant() : "sys";
+			return List.of(new TenantInfo(own, engine.mode(), true));
+		}
+	}
+
+	@Override
+	public List<String> observers(JdbcClient jdbc) {
+		for (String sql : List.of("SELECT SVR_IP, SQL_PORT FROM oceanbase.DBA_OB_SERVERS ORDER BY SVR_IP, SQL_PORT",
+				"SELECT SVR_IP, SQL_PORT FROM oceanbase.V$OB_SERVER_STAT")) {
+			try {
+				List<String> found = jdbc.sql(sql).query((rs, n) -> rs.getString(1) + ":" + rs.getString(2)).list();
+				if (!found.isEmpty()) {
+					return found;
+				}
+			}
+			catch (DataAccessException ex) {
+				// A tenant connection cannot read DBA_OB_SERVERS; try the next source.
+			}
+		}
+		return List.of(this.serverAddress);
 	}
 
 	@Override

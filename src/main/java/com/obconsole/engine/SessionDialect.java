@@ -52,6 +52,15 @@ public interface SessionDialect {
 		return Optional.empty();
 	}
 
+	/**
+	 * The tenants this connection can see: every tenant through a sys tenant, its own otherwise;
+	 * one {@link TenantInfo#WHOLE_SERVER} for engines without tenants.
+	 */
+	List<TenantInfo> tenants(JdbcClient jdbc, EngineInfo engine);
+
+	/** The servers (observers) of the cluster, as ip:port of their SQL ports. */
+	List<String> observers(JdbcClient jdbc);
+
 	/** The processlist view this dialect reads, for messages and metrics. */
 	String view();
 

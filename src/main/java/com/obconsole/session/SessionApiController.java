@@ -43,6 +43,12 @@ class SessionApiController {
 				p.sessions().stream().map(SessionJson::of).toList());
 	}
 
+	@GetMapping("/statistics")
+	SessionStatistics statistics(@PathVariable String target, @RequestParam(required = false) String tenant,
+			@RequestParam(required = false) String sort) {
+		return this.sessions.statistics(target, blankToNull(tenant), sort);
+	}
+
 	@PostMapping("/{id}/close")
 	CloseResult close(@PathVariable String target, @PathVariable String id,
 			@RequestParam(required = false) String tenant, @RequestBody(required = false) SeenJson seen,

@@ -46,6 +46,12 @@ public class SessionService {
 		return new SessionList(snapshot, query.apply(snapshot.sessions()));
 	}
 
+	/** The Session Statistics tab, from the same snapshot as the list. */
+	public SessionStatistics statistics(String targetName, String tenant, String sort) {
+		SessionSnapshot snapshot = this.snapshots.get(this.targets.require(targetName), tenant);
+		return SessionStatistics.of(snapshot.sessions(), sort);
+	}
+
 	/** One session as the current snapshot shows it. */
 	public Optional<Session> find(String targetName, String tenant, long id) {
 		SessionSnapshot snapshot = this.snapshots.get(this.targets.require(targetName), tenant);

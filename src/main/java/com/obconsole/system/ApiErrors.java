@@ -1,5 +1,6 @@
 package com.obconsole.system;
 
+import com.obconsole.cluster.UnknownTenantException;
 import com.obconsole.session.InvalidSessionQueryException;
 import com.obconsole.target.TargetUnreachableException;
 import com.obconsole.target.UnknownTargetException;
@@ -34,6 +35,13 @@ class ApiErrors {
 	ProblemDetail unknownTarget(UnknownTargetException ex) {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, ex.getMessage());
 		problem.setTitle("Unknown target");
+		return problem;
+	}
+
+	@ExceptionHandler(UnknownTenantException.class)
+	ProblemDetail unknownTenant(UnknownTenantException ex) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, ex.getMessage());
+		problem.setTitle("Unknown tenant");
 		return problem;
 	}
 

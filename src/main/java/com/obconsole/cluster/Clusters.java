@@ -1,0 +1,89 @@
+package com.obconsole.cluster;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import com.obconsole.engine.SessionDialect;
+import com.obconsole.session.SessionSnapshots;
+import com.obconsole.target.Target;
+import com.obconsole.target.TargetMonitor;
+import com.obconsole.target.TargetStatus;
+import com.obconsole.target.Targets;
+import com.obconsole.target.UnknownTargetException;
+
+import org.springframework.dao.DataAccessException;
+import org.springframework.stereotype.Component;
+
+/**
+ * Every target as a cluster with tenants and observers. Tenants and observers change rarely, so
+ * they are read at most once a minute per cluster.
+ */
+@Component
+public class Clusters {
+
+	private static final Duration TOPOLOGY_CACHE = Duration.ofMinutes(1);
+
+	private final Targets targets;
+
+	private final TargetMonitor monitor;
+
+	private final SessionSnapshots snapshots;
+
+	private final Clock clock = Clock.systemUTC();
+
+	private final Map<String, Topology> topologies = new ConcurrentHashMap<>();
+
+	Clusters(Targets targets, TargetMonitor monitor, SessionSnapshots snapshots) {
+		this.targets = targets;
+		this.monitor = monitor;
+		this.snapshots = snapshots;
+	}
+
+	/** Every cluster; an unreachable one carries its error and no tenants. */
+	public List<Cluster> all() {
+		return this.monitor.statuses().stream().map(this::of).toList();
+	}
+
+	/** One cluster, or {@link UnknownTargetException}. */
+	public Cluster get(String name) {
+		Target target = this.targets.require(name);
+		return of(this.monitor.status(target));
+	}
+
+	/** One cluster that has the tenant, or {@link UnknownTenantException}. */
+	public Cluster withTenant(String name, String tenant) {
+		Cluster cluster = get(name);
+		if (cluster.status().reachable() && !cluster.hasTenant(tenant)) {
+			throw new UnknownTenantException(name, tenant);
+		}
+		return cluster;
+	}
+
+	private Cluster of(TargetStatus status) {
+		if (!status.reachable() || status.engine() == null) {
+			return new Cluster(status, List.of(), List.of());
+		}
+		Target target = this.targets.require(status.name());
+		Topology known = this.topologies.get(status.name());
+		if (known == null || known.readAt().plus(TOPOLOGY_CACHE).isBefore(this.clock.instant())) {
+			try {
+				SessionDialect dialect = this.snapshots.dialect(target);
+				known = new Topology(dialect.tenants(target.jdbc(), status.engine()), dialect.observers(target.jdbc()),
+						this.clock.instant());
+				this.topologies.put(status.name(), known);
+			}
+			catch (DataAccessException ex) {
+				return new Cluster(status, List.of(), List.of());
+			}
+		}
+		return new Cluster(status, known.tenants(), known.observers());
+	}
+
+	private record Topology(List<com.obconsole.engine.TenantInfo> tenants, List<String> observers, Instant readAt) {
+	}
+
+}
