@@ -1,0 +1,8 @@
+package com.obconsole.audit;
+
+/** What was done to a session. */
+public enum AuditAction {
+
+	CLOSE_SESSION, CLOSE_QUERY, TRACE_ENABLE, TRACE_DISABLE
+
+}
