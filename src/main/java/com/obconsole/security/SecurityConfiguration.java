@@ -19,7 +19,6 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.AuthenticationException;
-import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
@@ -54,18 +53,17 @@ class SecurityConfiguration {
 	}
 
 	@Bean
-	UserDetailsService consoleUsers(ConsoleSecurityProperties properties) {
-		return ConfiguredUsers.from(properties);
-	}
-
-	@Bean
 	SignInThrottle signInThrottle(ConsoleSecurityProperties properties) {
 		return new SignInThrottle(properties.lockout(), Clock.systemUTC());
 	}
 
+	/**
+	 * The only way to sign in. The users are deliberately not a bean of their own, so that Spring
+	 * Security builds no second, unthrottled authentication from them.
+	 */
 	@Bean
-	AuthenticationManager authenticationManager(UserDetailsService consoleUsers, SignInThrottle throttle) {
-		DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(consoleUsers);
+	AuthenticationManager authenticationManager(ConsoleSecurityProperties properties, SignInThrottle throttle) {
+		DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(ConfiguredUsers.from(properties));
 		passwords.setPasswordEncoder(new BCryptPasswordEncoder());
 		return new ProviderManager(new ThrottledAuthenticationProvider(passwords, throttle));
 	}

@@ -10,7 +10,8 @@ class SignInLockedException extends AuthenticationException {
 	private final Duration remaining;
 
 	SignInLockedException(Duration remaining) {
-		super("Too many failed sign-ins; try again in " + minutes(remaining) + " minutes");
+		super("Too many failed sign-ins; try again in " + minutes(remaining)
+				+ ((minutes(remaining) == 1) ? " minute" : " minutes"));
 		this.remaining = remaining;
 	}
 
