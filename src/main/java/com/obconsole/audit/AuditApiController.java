@@ -1,5 +1,8 @@
 package com.obconsole.audit;
 
+import java.util.Locale;
+
+import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -12,8 +15,11 @@ class AuditApiController {
 
 	private final AuditTrail trail;
 
-	AuditApiController(AuditTrail trail) {
+	private final MessageSource messages;
+
+	AuditApiController(AuditTrail trail, MessageSource messages) {
 		this.trail = trail;
+		this.messages = messages;
 	}
 
 	@GetMapping("/api/audit")
@@ -22,8 +28,8 @@ class AuditApiController {
 	}
 
 	@ExceptionHandler(BadAuditQueryException.class)
-	ProblemDetail badQuery(BadAuditQueryException ex) {
-		return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, ex.getMessage());
+	ProblemDetail badQuery(BadAuditQueryException ex, Locale locale) {
+		return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, this.messages.getMessage(ex, locale));
 	}
 
 }

@@ -3,9 +3,11 @@ package com.obconsole.audit;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -23,12 +25,16 @@ class AuditController {
 
 	private final AuditTrail trail;
 
-	AuditController(AuditTrail trail) {
+	private final MessageSource messages;
+
+	AuditController(AuditTrail trail, MessageSource messages) {
 		this.trail = trail;
+		this.messages = messages;
 	}
 
 	@GetMapping("/audit")
-	String list(@ModelAttribute("filter") AuditFilter filter, Model model, HttpServletResponse response) {
+	String list(@ModelAttribute("filter") AuditFilter filter, Model model, HttpServletResponse response,
+			Locale locale) {
 		String query = filter.queryString();
 		model.addAttribute("actions", AuditAction.values());
 		model.addAttribute("outcomes", AuditRecord.OUTCOMES.stream().sorted().toList());
@@ -40,7 +46,7 @@ class AuditController {
 		}
 		catch (BadAuditQueryException ex) {
 			response.setStatus(HttpStatus.BAD_REQUEST.value());
-			model.addAttribute("filterError", ex.getMessage());
+			model.addAttribute("filterError", this.messages.getMessage(ex, locale));
 			model.addAttribute("result", new AuditPage(List.of(), 0, 0, AuditFilter.DEFAULT_SIZE));
 		}
 		return VIEW;

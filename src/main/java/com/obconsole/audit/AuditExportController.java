@@ -5,9 +5,11 @@ import java.io.Writer;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.context.MessageSource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -26,8 +28,11 @@ class AuditExportController {
 
 	private final AuditTrail trail;
 
-	AuditExportController(AuditTrail trail) {
+	private final MessageSource messages;
+
+	AuditExportController(AuditTrail trail, MessageSource messages) {
 		this.trail = trail;
+		this.messages = messages;
 	}
 
 	@GetMapping("/audit.csv")
@@ -56,8 +61,8 @@ class AuditExportController {
 
 	@ExceptionHandler(BadAuditQueryException.class)
 	@ResponseBody
-	ProblemDetail badQuery(BadAuditQueryException ex) {
-		return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, ex.getMessage());
+	ProblemDetail badQuery(BadAuditQueryException ex, Locale locale) {
+		return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, this.messages.getMessage(ex, locale));
 	}
 
 }

@@ -67,8 +67,7 @@ record AuditFilter(String from, String to, String actor, String target, String a
 			return AuditAction.valueOf(name.toUpperCase(Locale.ROOT));
 		}
 		catch (IllegalArgumentException ex) {
-			throw new BadAuditQueryException(
-					"Unknown action '" + name + "': use one of " + Arrays.toString(AuditAction.values()));
+			throw new BadAuditQueryException("audit.bad.action", name, Arrays.toString(AuditAction.values()));
 		}
 	}
 
@@ -79,8 +78,8 @@ record AuditFilter(String from, String to, String actor, String target, String a
 		}
 		String upper = name.toUpperCase(Locale.ROOT);
 		if (!AuditRecord.OUTCOMES.contains(upper)) {
-			throw new BadAuditQueryException(
-					"Unknown outcome '" + name + "': use one of " + AuditRecord.OUTCOMES.stream().sorted().toList());
+			throw new BadAuditQueryException("audit.bad.outcome", name,
+					AuditRecord.OUTCOMES.stream().sorted().toList().toString());
 		}
 		return upper;
 	}
@@ -106,8 +105,7 @@ record AuditFilter(String from, String to, String actor, String target, String a
 			return LocalDateTime.parse(text).toInstant(ZoneOffset.UTC);
 		}
 		catch (DateTimeParseException ex) {
-			throw new BadAuditQueryException("Cannot read " + name + "='" + text
-					+ "' as a time: use 2026-11-24, 2026-11-24T02:00 (UTC) or 2026-11-24T10:00:00+08:00");
+			throw new BadAuditQueryException("audit.bad.time", name, text);
 		}
 	}
 
@@ -125,8 +123,7 @@ record AuditFilter(String from, String to, String actor, String target, String a
 		catch (NumberFormatException ex) {
 			// answered below
 		}
-		throw new BadAuditQueryException(
-				name + " must be a number from " + min + " to " + max + ", not '" + text + "'");
+		throw new BadAuditQueryException("audit.bad.number", name, String.valueOf(min), String.valueOf(max), text);
 	}
 
 	private static String blankToNull(String value) {

@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.context.MessageSource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -28,9 +29,12 @@ class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler 
 
 	private final Refusals refusals;
 
-	ProblemResponses(JsonMapper json, Refusals refusals) {
+	private final MessageSource messages;
+
+	ProblemResponses(JsonMapper json, Refusals refusals, MessageSource messages) {
 		this.json = json;
 		this.refusals = refusals;
+		this.messages = messages;
 	}
 
 	@Override
@@ -38,13 +42,14 @@ class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler 
 			throws IOException {
 		if (failure instanceof SignInLockedException locked) {
 			response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(locked.seconds()));
-			write(request, response, HttpStatus.TOO_MANY_REQUESTS, locked.getMessage());
+			write(request, response, HttpStatus.TOO_MANY_REQUESTS,
+					this.messages.getMessage("login.locked", new Object[] { locked.minutes() }, request.getLocale()));
 			return;
 		}
 		response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"OB Session Console\", charset=\"UTF-8\"");
 		boolean triedCredentials = request.getHeader(HttpHeaders.AUTHORIZATION) != null;
-		write(request, response, HttpStatus.UNAUTHORIZED,
-				triedCredentials ? "Wrong username or password." : "Sign in with HTTP Basic to use the API.");
+		write(request, response, HttpStatus.UNAUTHORIZED, this.messages
+			.getMessage(triedCredentials ? "login.failed" : "api.signIn", null, request.getLocale()));
 	}
 
 	@Override

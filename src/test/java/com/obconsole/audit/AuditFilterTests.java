@@ -1,11 +1,14 @@
 package com.obconsole.audit;
 
 import java.time.Instant;
+import java.util.Locale;
 
 import org.junit.jupiter.api.Test;
 
+import org.springframework.context.support.ResourceBundleMessageSource;
+
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 class AuditFilterTests {
 
@@ -44,20 +47,25 @@ class AuditFilterTests {
 	}
 
 	@Test
-	void refusesWhatItCannotRead() {
-		assertThatExceptionOfType(BadAuditQueryException.class).isThrownBy(() -> filter("yesterday", null).toQuery())
-			.withMessageContaining("Cannot read from='yesterday' as a time");
-		assertThatExceptionOfType(BadAuditQueryException.class)
-			.isThrownBy(() -> new AuditFilter(null, null, null, null, "DROP", null, null, null).toQuery())
-			.withMessageContaining("Unknown action 'DROP'");
-		assertThatExceptionOfType(BadAuditQueryException.class)
-			.isThrownBy(() -> new AuditFilter(null, null, null, null, null, "MAYBE", null, null).toQuery())
-			.withMessageContaining("Unknown outcome 'MAYBE'");
-		assertThatExceptionOfType(BadAuditQueryException.class)
-			.isThrownBy(() -> new AuditFilter(null, null, null, null, null, null, null, "501").toQuery())
-			.withMessage("size must be a number from 1 to 500, not '501'");
-		assertThatExceptionOfType(BadAuditQueryException.class)
-			.isThrownBy(() -> new AuditFilter(null, null, null, null, null, null, "-1", null).toQuery());
+	void refusesWhatItCannotReadInWordsFromTheMessages() {
+		assertThat(refusal(filter("yesterday", null))).isEqualTo(
+				"Cannot read from='yesterday' as a time: use 2026-11-24, 2026-11-24T02:00 (UTC) or 2026-11-24T10:00:00+08:00");
+		assertThat(refusal(new AuditFilter(null, null, null, null, "DROP", null, null, null)))
+			.isEqualTo("Unknown action 'DROP': use one of [CLOSE_SESSION, CLOSE_QUERY, TRACE_ENABLE, TRACE_DISABLE]");
+		assertThat(refusal(new AuditFilter(null, null, null, null, null, "MAYBE", null, null)))
+			.startsWith("Unknown outcome 'MAYBE': use one of [ALREADY_ENDED, CLOSED,");
+		assertThat(refusal(new AuditFilter(null, null, null, null, null, null, null, "501")))
+			.isEqualTo("size must be a number from 1 to 500, not '501'");
+		assertThat(refusal(new AuditFilter(null, null, null, null, null, null, "-1", null)))
+			.isEqualTo("page must be a number from 0 to 2147483647, not '-1'");
+	}
+
+	static String refusal(AuditFilter filter) {
+		ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
+		messages.setBasename("messages/messages");
+		BadAuditQueryException refusal = catchThrowableOfType(BadAuditQueryException.class, filter::toQuery);
+		assertThat(refusal).as("refused").isNotNull();
+		return messages.getMessage(refusal, Locale.ROOT);
 	}
 
 	@Test

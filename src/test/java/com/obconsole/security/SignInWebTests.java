@@ -114,7 +114,7 @@ class SignInWebTests {
 			.getForEntity("/api/targets", String.class);
 		assertThat(api.getStatusCode()).isEqualTo(HttpStatus.TOO_MANY_REQUESTS);
 		assertThat(api.getHeaders().getFirst("Retry-After")).isNotNull();
-		assertThat(api.getBody()).contains("Too many failed sign-ins; try again in 15 minutes");
+		assertThat(api.getBody()).contains("Too many failed sign-ins; try again in 15 minutes.");
 		// The client address failed five times as well, so a name that does not exist reads the same.
 		assertThat(browser().signIn("nobody", "x").headers().firstValue("Location"))
 			.hasValueSatisfying((to) -> assertThat(to).contains("/login?locked="));
