@@ -1,15 +1,25 @@
 package com.obconsole;
 
+import java.security.SecureRandom;
+import java.util.Locale;
+
 import com.obconsole.localengine.DemoSessions;
 import com.obconsole.localengine.SeekdbServer;
 
 import org.springframework.boot.SpringApplication;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 
 /**
  * {@code ./mvnw spring-boot:test-run}: starts a local seekdb, opens a few live sessions on it, and
- * runs the console pointed at it. Everything is stopped when the console stops.
+ * runs the console pointed at it, with demo users {@code admin}, {@code operator} and
+ * {@code viewer}. Everything is stopped when the console stops.
  */
 public final class DemoConsoleApplication {
+
+	private static final String[] DEMO_USERS = { "admin", "operator", "viewer" };
+
+	/** No 0/O or 1/l/I, so that a password read off a terminal is typed right the first time. */
+	private static final String PASSWORD_LETTERS = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
 
 	private DemoConsoleApplication() {
 	}
@@ -28,7 +38,27 @@ public final class DemoConsoleApplication {
 		System.setProperty("console.targets[0].url", seekdb.jdbcUrl());
 		System.setProperty("console.targets[0].username", seekdb.username());
 		System.setProperty("console.targets[0].password", seekdb.password());
+		String given = System.getenv("CONSOLE_DEMO_PASSWORD");
+		String password = (given != null && !given.isBlank()) ? given : generatedPassword();
+		String hash = new BCryptPasswordEncoder().encode(password);
+		for (int i = 0; i < DEMO_USERS.length; i++) {
+			System.setProperty("console.security.users[" + i + "].username", DEMO_USERS[i]);
+			System.setProperty("console.security.users[" + i + "].password-hash", hash);
+			System.setProperty("console.security.users[" + i + "].roles", DEMO_USERS[i].toUpperCase(Locale.ROOT));
+		}
 		SpringApplication.run(SessionConsoleApplication.class, args);
+		// Printed last, so that it is the line on the screen when start-up is done.
+		System.out.println("Demo users admin, operator and viewer; password: "
+				+ ((given != null && !given.isBlank()) ? "(from CONSOLE_DEMO_PASSWORD)" : password));
+	}
+
+	private static String generatedPassword() {
+		SecureRandom random = new SecureRandom();
+		StringBuilder password = new StringBuilder();
+		for (int i = 0; i < 16; i++) {
+			password.append(PASSWORD_LETTERS.charAt(random.nextInt(PASSWORD_LETTERS.length())));
+		}
+		return password.toString();
 	}
 
 }

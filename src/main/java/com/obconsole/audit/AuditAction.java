@@ -1,6 +1,6 @@
 package com.obconsole.audit;
 
-/** The actions on sessions that the audit trail records. */
+/** What was done to a session. */
 public enum AuditAction {
 
 	CLOSE_SESSION, CLOSE_QUERY, TRACE_ENABLE, TRACE_DISABLE

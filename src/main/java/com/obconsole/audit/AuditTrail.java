@@ -1,9 +1,15 @@
 package com.obconsole.audit;
 
-/** Where every action on a session is recorded, whatever its outcome. */
+/** Every action done to a session, and its outcome, kept in the console's own database. */
 public interface AuditTrail {
 
-	/** Records an action; never loses one silently. */
+	/**
+	 * Keeps a record. Never loses one: when the store fails, the record is logged in full at ERROR
+	 * and the failure is rethrown.
+	 */
 	void record(AuditRecord record);
+
+	/** The records that match, newest first, one page of them. */
+	AuditPage find(AuditQuery query);
 
 }

@@ -12,6 +12,7 @@ import com.obconsole.localengine.LocalEngines;
 import com.obconsole.localengine.LocalServer;
 import com.obconsole.localengine.SeekdbRelease;
 import com.obconsole.localengine.TestSession;
+import com.obconsole.security.TestUsers;
 import com.obconsole.target.Targets;
 import org.junit.jupiter.api.Test;
 
@@ -56,8 +57,15 @@ class ClusterEngineTests {
 		registry.add("console.targets[" + i + "].password", server::password);
 	}
 
-	@Autowired
 	TestRestTemplate http;
+
+	TestRestTemplate anonymous;
+
+	@Autowired
+	void signIn(TestRestTemplate anonymous) {
+		this.anonymous = anonymous;
+		this.http = anonymous.withBasicAuth(TestUsers.OPERATOR, TestUsers.PASSWORD);
+	}
 
 	@Autowired
 	Targets targets;

@@ -17,6 +17,7 @@ import com.obconsole.localengine.LocalEngines;
 import com.obconsole.localengine.LocalServer;
 import com.obconsole.localengine.SeekdbRelease;
 import com.obconsole.localengine.TestSession;
+import com.obconsole.security.TestUsers;
 import com.obconsole.target.DirectObserver;
 import com.obconsole.target.Targets;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -69,8 +70,15 @@ class SessionActionsEngineTests {
 		registry.add("console.sessions.snapshot-max-age", () -> "30s");
 	}
 
-	@Autowired
 	TestRestTemplate http;
+
+	TestRestTemplate anonymous;
+
+	@Autowired
+	void signIn(TestRestTemplate anonymous) {
+		this.anonymous = anonymous;
+		this.http = anonymous.withBasicAuth(TestUsers.OPERATOR, TestUsers.PASSWORD);
+	}
 
 	@Autowired
 	MeterRegistry meters;

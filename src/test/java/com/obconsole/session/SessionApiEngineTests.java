@@ -8,6 +8,7 @@ import java.util.Optional;
 
 import com.obconsole.localengine.LocalServer;
 import com.obconsole.localengine.TestSession;
+import com.obconsole.security.TestUsers;
 import com.obconsole.target.Targets;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -39,8 +40,15 @@ abstract class SessionApiEngineTests {
 
 	static final String TARGET = "engine";
 
-	@Autowired
 	TestRestTemplate http;
+
+	TestRestTemplate anonymous;
+
+	@Autowired
+	void signIn(TestRestTemplate anonymous) {
+		this.anonymous = anonymous;
+		this.http = anonymous.withBasicAuth(TestUsers.OPERATOR, TestUsers.PASSWORD);
+	}
 
 	@Autowired
 	Targets targets;

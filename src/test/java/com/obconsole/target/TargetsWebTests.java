@@ -7,12 +7,15 @@ import java.util.Map;
 import com.obconsole.localengine.FreePorts;
 import com.obconsole.localengine.LocalEngines;
 import com.obconsole.localengine.LocalServer;
+import com.obconsole.security.BrowserSession;
+import com.obconsole.security.TestUsers;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.resttestclient.TestRestTemplate;
 import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureTestRestTemplate;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpMethod;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -48,12 +51,21 @@ class TargetsWebTests {
 	}
 
 	@Autowired
-	TestRestTemplate http;
+	TestRestTemplate anonymous;
+
+	@LocalServerPort
+	int port;
+
+	TestRestTemplate viewer() {
+		return this.anonymous.withBasicAuth(TestUsers.VIEWER, TestUsers.PASSWORD);
+	}
 
 	@Test
 	void homePageListsEveryTargetWithEngineVersionOrError() {
+		BrowserSession browser = new BrowserSession("http://localhost:" + this.port);
+		browser.signIn(TestUsers.VIEWER, TestUsers.PASSWORD);
 		long started = System.nanoTime();
-		String html = this.http.getForObject("/", String.class);
+		String html = browser.get("/").body();
 		Duration took = Duration.ofNanos(System.nanoTime() - started);
 		assertThat(html).contains("local-seekdb", "local-mariadb", "down");
 		assertThat(html).contains("seekdb").contains(LocalEngines.seekdbVersion());
@@ -65,7 +77,7 @@ class TargetsWebTests {
 
 	@Test
 	void apiListsTargets() {
-		List<Map<String, Object>> targets = this.http
+		List<Map<String, Object>> targets = viewer()
 			.exchange("/api/targets", HttpMethod.GET, null, new ParameterizedTypeReference<List<Map<String, Object>>>() {
 			})
 			.getBody();
@@ -84,7 +96,9 @@ class TargetsWebTests {
 	@Test
 	@SuppressWarnings("unchecked")
 	void healthHasOneIndicatorPerTarget() {
-		Map<String, Object> health = this.http.getForObject("/actuator/health/targets", Map.class);
+		// Health details name targets and errors: for admins only.
+		Map<String, Object> health = this.anonymous.withBasicAuth(TestUsers.ADMIN, TestUsers.PASSWORD)
+			.getForObject("/actuator/health/targets", Map.class);
 		Map<String, Map<String, Object>> components = (Map<String, Map<String, Object>>) health.get("components");
 		assertThat(components.get("local-seekdb")).containsEntry("status", "UP");
 		assertThat(components.get("local-mariadb")).containsEntry("status", "UP");
@@ -92,7 +106,7 @@ class TargetsWebTests {
 		assertThat((Map<String, Object>) components.get("down").get("details")).containsEntry("error",
 				"connection refused at 127.0.0.1:" + DOWN_PORT + " after 2 s");
 		// A target that is down must not make an orchestrator restart the console.
-		Map<String, Object> liveness = this.http.getForObject("/actuator/health/liveness", Map.class);
+		Map<String, Object> liveness = this.anonymous.getForObject("/actuator/health/liveness", Map.class);
 		assertThat(liveness).containsEntry("status", "UP");
 	}
 

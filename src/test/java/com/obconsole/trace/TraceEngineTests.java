@@ -8,6 +8,7 @@ import com.obconsole.localengine.LocalEngines;
 import com.obconsole.localengine.LocalServer;
 import com.obconsole.localengine.SeekdbRelease;
 import com.obconsole.localengine.TestSession;
+import com.obconsole.security.TestUsers;
 import com.obconsole.session.SessionSnapshots;
 import com.obconsole.target.Targets;
 import org.junit.jupiter.api.AfterEach;
@@ -51,8 +52,15 @@ class TraceEngineTests {
 		registry.add("console.targets[" + i + "].password", server::password);
 	}
 
-	@Autowired
 	TestRestTemplate http;
+
+	TestRestTemplate anonymous;
+
+	@Autowired
+	void signIn(TestRestTemplate anonymous) {
+		this.anonymous = anonymous;
+		this.http = anonymous.withBasicAuth(TestUsers.OPERATOR, TestUsers.PASSWORD);
+	}
 
 	@Autowired
 	Targets targets;

@@ -1,0 +1,75 @@
+package com.obconsole.security;
+
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.context.MessageSource;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.stereotype.Component;
+
+/**
+ * The API's answers to anonymous, wrong or refused callers: RFC 9457 problem details in JSON, never
+ * a redirect to the sign-in page, which a script could not follow.
+ */
+@Component
+class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler {
+
+	private final JsonMapper json;
+
+	private final Refusals refusals;
+
+	private final MessageSource messages;
+
+	ProblemResponses(JsonMapper json, Refusals refusals, MessageSource messages) {
+		this.json = json;
+		this.refusals = refusals;
+		this.messages = messages;
+	}
+
+	@Override
+	public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException failure)
+			throws IOException {
+		if (failure instanceof SignInLockedException locked) {
+			response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(locked.seconds()));
+			write(request, response, HttpStatus.TOO_MANY_REQUESTS,
+					this.messages.getMessage("login.locked", new Object[] { locked.minutes() }, request.getLocale()));
+			return;
+		}
+		response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"OB Session Console\", charset=\"UTF-8\"");
+		boolean triedCredentials = request.getHeader(HttpHeaders.AUTHORIZATION) != null;
+		write(request, response, HttpStatus.UNAUTHORIZED, this.messages
+			.getMessage(triedCredentials ? "login.failed" : "api.signIn", null, request.getLocale()));
+	}
+
+	@Override
+	public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException refusal)
+			throws IOException {
+		write(request, response, HttpStatus.FORBIDDEN, this.refusals.explain(request, refusal));
+	}
+
+	private void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String detail)
+			throws IOException {
+		Map<String, Object> problem = new LinkedHashMap<>();
+		problem.put("type", "about:blank");
+		problem.put("title", status.getReasonPhrase());
+		problem.put("status", status.value());
+		problem.put("detail", detail);
+		problem.put("instance", request.getRequestURI());
+		response.setStatus(status.value());
+		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+		response.setCharacterEncoding("UTF-8");
+		this.json.writeValue(response.getOutputStream(), problem);
+	}
+
+}

@@ -1,0 +1,134 @@
+package com.obconsole.security;
+
+import java.io.IOException;
+import java.time.Clock;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
+import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+
+/**
+ * Sign-in and roles. Two filter chains: the JSON API and the actuator take HTTP Basic and keep no
+ * session (so they need no CSRF token); pages take the sign-in form, keep a session and check a
+ * CSRF token on every change. Both share one throttled authentication, so a password guessed
+ * through the API counts against the same lock as one guessed through the form.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+	/**
+	 * No inline script or style anywhere: htmx runs with allowEval off and no indicator styles
+	 * (see the layout's htmx-config), and Bootstrap's CSS needs only data: images for its icons.
+	 */
+	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+			+ "img-src 'self' data:; frame-ancestors 'none'; form-action 'self'; base-uri 'self'";
+
+	@Bean
+	RoleHierarchy roleHierarchy() {
+		return RoleHierarchyImpl.withDefaultRolePrefix()
+			.role(Role.ADMIN.name())
+			.implies(Role.OPERATOR.name())
+			.role(Role.OPERATOR.name())
+			.implies(Role.VIEWER.name())
+			.build();
+	}
+
+	@Bean
+	SignInThrottle signInThrottle(ConsoleSecurityProperties properties) {
+		return new SignInThrottle(properties.lockout(), Clock.systemUTC());
+	}
+
+	/**
+	 * The only way to sign in. The users are deliberately not a bean of their own, so that Spring
+	 * Security builds no second, unthrottled authentication from them.
+	 */
+	@Bean
+	AuthenticationManager authenticationManager(ConsoleSecurityProperties properties, SignInThrottle throttle) {
+		DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(ConfiguredUsers.from(properties));
+		passwords.setPasswordEncoder(new BCryptPasswordEncoder());
+		return new ProviderManager(new ThrottledAuthenticationProvider(passwords, throttle));
+	}
+
+	@Bean
+	@Order(1)
+	SecurityFilterChain apiSecurity(HttpSecurity http, AuthenticationManager authenticationManager,
+			ProblemResponses problems) throws Exception {
+		http.securityMatcher("/api/**", "/actuator/**")
+			.authenticationManager(authenticationManager)
+			.authorizeHttpRequests(AccessRules::api)
+			.httpBasic((basic) -> basic.authenticationEntryPoint(problems))
+			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			// Basic credentials are not sent by a browser on its own, and no session cookie is accepted
+			// here, so a forged cross-site request carries no authority.
+			.csrf((csrf) -> csrf.disable())
+			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(problems)
+				.accessDeniedHandler(problems))
+			.headers(SecurityConfiguration::headers);
+		return http.build();
+	}
+
+	@Bean
+	@Order(2)
+	SecurityFilterChain pageSecurity(HttpSecurity http, AuthenticationManager authenticationManager,
+			PageAccessDeniedHandler deniedPage) throws Exception {
+		http.authenticationManager(authenticationManager)
+			.authorizeHttpRequests(AccessRules::pages)
+			.formLogin((form) -> form.loginPage(SignInController.LOGIN_PATH)
+				.failureHandler(SecurityConfiguration::signInFailed)
+				.permitAll())
+			.logout((logout) -> logout.logoutSuccessUrl(SignInController.LOGIN_PATH + "?logout").permitAll())
+			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(signInEntryPoint())
+				.accessDeniedHandler(deniedPage))
+			.headers(SecurityConfiguration::headers);
+		return http.build();
+	}
+
+	private static void headers(HeadersConfigurer<HttpSecurity> headers) {
+		headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+			.frameOptions((frames) -> frames.deny())
+			.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.SAME_ORIGIN));
+	}
+
+	private static void signInFailed(HttpServletRequest request, HttpServletResponse response,
+			AuthenticationException failure) throws IOException {
+		String query = (failure instanceof SignInLockedException locked) ? "?locked=" + locked.minutes() : "?error";
+		response.sendRedirect(request.getContextPath() + SignInController.LOGIN_PATH + query);
+	}
+
+	/**
+	 * Sends a browser to the sign-in page. An htmx request (a session that expired behind a
+	 * refreshing table) gets a 401 with HX-Redirect instead, so that htmx loads the sign-in page as
+	 * a whole page rather than swapping it into the table.
+	 */
+	private static AuthenticationEntryPoint signInEntryPoint() {
+		LoginUrlAuthenticationEntryPoint form = new LoginUrlAuthenticationEntryPoint(SignInController.LOGIN_PATH);
+		return (request, response, failure) -> {
+			if ("true".equals(request.getHeader("HX-Request"))) {
+				response.setHeader("HX-Redirect", request.getContextPath() + SignInController.LOGIN_PATH);
+				response.setStatus(HttpStatus.UNAUTHORIZED.value());
+				return;
+			}
+			form.commence(request, response, failure);
+		};
+	}
+
+}

@@ -1,0 +1,95 @@
+package com.obconsole.audit;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatRuntimeException;
+
+/** The audit store on real databases, schema from the real migration. */
+@ExtendWith(OutputCaptureExtension.class)
+class JdbcAuditTrailTests {
+
+	static final Instant T0 = Instant.parse("2026-11-24T02:00:00.123456Z");
+
+	static AuditRecord record(Instant time, String actor, String target, AuditAction action, String outcome) {
+		return new AuditRecord(time, actor, target, "mytenant", "3221487622", "10.0.0.5:2882", "app",
+				"10.0.0.9:51234", "orders", "5C7D9F0A1B", "SELECT SLEEP(3600)", action, "direct", outcome,
+				"Session 3221487622 closed", "{\"old\":\"off\"}");
+	}
+
+	@ParameterizedTest
+	@EnumSource(AuditStores.class)
+	void recordThenFindWithEachFilter(AuditStores store) {
+		AuditTrail trail = new JdbcAuditTrail(JdbcClient.create(store.migrated()));
+		AuditRecord first = record(T0, "alice", "prod-ob", AuditAction.CLOSE_SESSION, "CLOSED");
+		AuditRecord second = record(T0.plusSeconds(60), "bob", "prod-ob", AuditAction.CLOSE_QUERY, "ALREADY_ENDED");
+		AuditRecord third = record(T0.plusSeconds(120), "alice", "billing", AuditAction.TRACE_ENABLE, "ENABLED");
+		AuditRecord fourth = record(T0.plusSeconds(180), "carol", "billing", AuditAction.CLOSE_SESSION, "REFUSED");
+		List.of(first, second, third, fourth).forEach(trail::record);
+
+		AuditPage all = trail.find(AuditQuery.all(0, 50));
+		assertThat(all.total()).isEqualTo(4);
+		assertThat(all.records()).containsExactly(fourth, third, second, first);
+
+		assertThat(find(trail, T0.plusSeconds(60), T0.plusSeconds(180), null, null, null, null))
+			.containsExactly(third, second);
+		assertThat(find(trail, null, null, "alice", null, null, null)).containsExactly(third, first);
+		assertThat(find(trail, null, null, null, "billing", null, null)).containsExactly(fourth, third);
+		assertThat(find(trail, null, null, null, null, AuditAction.CLOSE_SESSION, null)).containsExactly(fourth, first);
+		assertThat(find(trail, null, null, null, null, null, "ALREADY_ENDED")).containsExactly(second);
+		assertThat(find(trail, null, null, "alice", "prod-ob", AuditAction.CLOSE_SESSION, "CLOSED"))
+			.containsExactly(first);
+		assertThat(find(trail, null, null, "nobody", null, null, null)).isEmpty();
+
+		AuditPage secondPage = trail.find(AuditQuery.all(1, 3));
+		assertThat(secondPage.total()).isEqualTo(4);
+		assertThat(secondPage.records()).containsExactly(first);
+		assertThat(secondPage.pages()).isEqualTo(2);
+	}
+
+	@ParameterizedTest
+	@EnumSource(AuditStores.class)
+	void keepsLongSqlTextAndCutsOverlongShortFields(AuditStores store) {
+		AuditTrail trail = new JdbcAuditTrail(JdbcClient.create(store.migrated()));
+		String sql = "SELECT '数据库 ✓', " + "x".repeat(200_000);
+		String longUser = "u".repeat(300);
+		AuditRecord big = new AuditRecord(Instant.now(), "alice", "prod-ob", null, "1", null, longUser, null, null,
+				null, sql, AuditAction.CLOSE_QUERY, null, "FAILED", "m".repeat(70_000), null);
+		trail.record(big);
+		AuditRecord stored = trail.find(AuditQuery.all(0, 1)).records().get(0);
+		assertThat(stored.sqlText()).isEqualTo(sql);
+		assertThat(stored.message()).hasSize(70_000);
+		assertThat(stored.sessionUser()).hasSize(128).endsWith("…");
+		assertThat(stored.time()).isEqualTo(big.time().truncatedTo(ChronoUnit.MICROS));
+	}
+
+	@ParameterizedTest
+	@EnumSource(value = AuditStores.class, names = "H2")
+	void aRecordTheStoreRefusesIsLoggedInFullAndRethrown(AuditStores store, CapturedOutput output) {
+		// No migration: the table is missing, as on a store that is broken or unreachable.
+		AuditTrail trail = new JdbcAuditTrail(JdbcClient.create(store.empty()));
+		AuditRecord lost = record(T0, "alice", "prod-ob", AuditAction.CLOSE_SESSION, "CLOSED");
+		assertThatRuntimeException().isThrownBy(() -> trail.record(lost));
+		assertThat(output).contains("ERROR")
+			.contains("Could not store an audit record")
+			.contains("actor=alice")
+			.contains("sqlText=SELECT SLEEP(3600)")
+			.contains("detail={\"old\":\"off\"}");
+	}
+
+	static List<AuditRecord> find(AuditTrail trail, Instant from, Instant to, String actor, String target,
+			AuditAction action, String outcome) {
+		return trail.find(new AuditQuery(from, to, actor, target, action, outcome, 0, 50)).records();
+	}
+
+}
