@@ -66,6 +66,9 @@ class TraceEngineTests {
 	Targets targets;
 
 	@Autowired
+	com.obconsole.audit.AuditTrail audit;
+
+	@Autowired
 	SessionSnapshots snapshots;
 
 	TestSession session;
@@ -82,6 +85,7 @@ class TraceEngineTests {
 
 	@Test
 	void enableShowsInTheListAndTheViewThenDisableUnsetsIt() {
+		java.time.Instant start = java.time.Instant.now();
 		Map<String, Object> enabled = put("seekdb", this.session.id(),
 				Map.of("level", 2, "samplePercent", 50, "recordPolicy", "ALL"));
 		assertThat(enabled).containsEntry("outcome", "ENABLED").containsEntry("route", "TARGET");
@@ -102,6 +106,14 @@ class TraceEngineTests {
 		// default (level 1, 10%, SAMPLE_AND_SLOW_QUERY).
 		assertThat(processlistTrace(this.session.id())).doesNotContainEntry("LEVEL", 2L)
 			.doesNotContainEntry("RECORD_POLICY", "ALL");
+
+		// Both changes are audited with the old and new settings.
+		var records = this.audit.find(new com.obconsole.audit.AuditQuery(start, null, TestUsers.OPERATOR, "seekdb", null,
+				null, 0, 10)).records();
+		assertThat(records).extracting((r) -> r.action().name()).containsExactly("TRACE_DISABLE", "TRACE_ENABLE");
+		assertThat(records.get(1).outcome()).isEqualTo("ENABLED");
+		assertThat(records.get(1).detail()).isEqualTo("old: level 1, 10%, SAMPLE_AND_SLOW_QUERY; new: level 2, 50%, ALL");
+		assertThat(records.get(0).detail()).isEqualTo("old: level 2, 50%, ALL; new: off");
 	}
 
 	@Test
