@@ -152,14 +152,30 @@
       selection.addRange(range);
       say(button.dataset.manual);
     }
-    // Clipboard access needs a secure context (https or localhost) and the user's permission.
-    if (navigator.clipboard && window.isSecureContext) {
-      navigator.clipboard.writeText(source.textContent).then(function () {
-        say(button.dataset.copied);
-      }, selectForManualCopy);
-    } else {
+    // Clipboard access needs a secure context (https or localhost) and the user's permission; a
+    // browser may also leave the request unanswered, so do not wait for it long.
+    if (!navigator.clipboard || !window.isSecureContext) {
       selectForManualCopy();
+      return;
     }
+    var settled = false;
+    var fallback = window.setTimeout(function () {
+      settled = true;
+      selectForManualCopy();
+    }, 1500);
+    navigator.clipboard.writeText(source.textContent).then(function () {
+      if (!settled) {
+        settled = true;
+        window.clearTimeout(fallback);
+        say(button.dataset.copied);
+      }
+    }, function () {
+      if (!settled) {
+        settled = true;
+        window.clearTimeout(fallback);
+        selectForManualCopy();
+      }
+    });
   }
 
   document.addEventListener('click', function (event) {
@@ -206,7 +222,8 @@
   /* The view's URL shows only what was chosen: empty search boxes are left out of it. */
   document.addEventListener('htmx:configRequest', function (event) {
     var detail = event.detail;
-    if (detail.verb !== 'get' || !detail.elt || detail.elt.id !== 'session-view') {
+    // getAttribute: the form's input named "id" hides the form's own id property.
+    if (detail.verb !== 'get' || !detail.elt || detail.elt.getAttribute('id') !== 'session-view') {
       return;
     }
     Array.from(detail.formData.keys()).forEach(function (name) {
