@@ -31,6 +31,16 @@ final class PageClient {
 		return exchange(HttpMethod.GET, url, null, false);
 	}
 
+	/** A full page, asked for with an extra request header. */
+	Page pageAs(String url, String header) {
+		HttpHeaders headers = new HttpHeaders();
+		headers.add(header, "true");
+		ResponseEntity<String> response = this.http.exchange(url, HttpMethod.GET, new HttpEntity<>(headers),
+				String.class);
+		String body = (response.getBody() != null) ? response.getBody() : "";
+		return new Page(response.getStatusCode().value(), body, Jsoup.parse(body), response.getHeaders());
+	}
+
 	/** A fragment, as htmx asks for it. */
 	Page fragment(String url) {
 		return exchange(HttpMethod.GET, url, null, true);

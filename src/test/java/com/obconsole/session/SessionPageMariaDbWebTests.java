@@ -18,8 +18,13 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.resttestclient.TestRestTemplate;
 import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureTestRestTemplate;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.RequestHeader;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -29,6 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureTestRestTemplate
+@Import(SessionPageMariaDbWebTests.ReadOnlyViewers.class)
 class SessionPageMariaDbWebTests {
 
 	static final String PAGE = "/targets/local-mariadb/sessions";
@@ -107,6 +113,18 @@ class SessionPageMariaDbWebTests {
 	}
 
 	@Test
+	void aViewerWhoMayNotOperateSeesNoCloseControls() {
+		Page operator = client().page(PAGE);
+		assertThat(operator.doc().select(".row-select, .close-session, .close-query, #session-selection")).isNotEmpty();
+		Page viewer = client().pageAs(PAGE, "X-Test-Read-Only");
+		assertThat(viewer.status()).isEqualTo(200);
+		assertThat(viewer.ids()).contains(idle.idText());
+		assertThat(viewer.doc().select(".row-select, #select-all, .close-session, .close-query, #session-selection"))
+			.isEmpty();
+		assertThat(viewer.doc().select("#sessions thead th")).hasSize(11);
+	}
+
+	@Test
 	void closeCurrentQueryInterruptsTheStatementAndKeepsTheConnection() throws SQLException {
 		try (LiveSession session = LiveSession.running(LocalEngines.mariadb(), "SELECT SLEEP(600) /* close me */")) {
 			Page confirm = client().fragment(PAGE + "/confirm?kind=query&ids=" + session.idText());
@@ -125,6 +143,18 @@ class SessionPageMariaDbWebTests {
 			assertThat(results.results()).containsExactly(Map.entry(session.idText(), "CLOSED"));
 			assertThat(session.isUsable()).isFalse();
 		}
+	}
+
+	/** Stands in for the security work's advice: a request with the header may not operate. */
+	@TestConfiguration(proxyBeanMethods = false)
+	@ControllerAdvice
+	static class ReadOnlyViewers {
+
+		@ModelAttribute("canOperate")
+		Boolean canOperate(@RequestHeader(name = "X-Test-Read-Only", required = false) String readOnly) {
+			return (readOnly != null) ? Boolean.FALSE : Boolean.TRUE;
+		}
+
 	}
 
 }
