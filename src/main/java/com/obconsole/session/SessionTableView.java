@@ -1,5 +1,6 @@
 package com.obconsole.session;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -127,7 +128,7 @@ public final class SessionTableView {
 
 	/** The long-running threshold, for the legend. */
 	public String longRunningSeconds() {
-		return SessionRow.seconds(java.math.BigDecimal.valueOf(this.threshold.toMillis()).movePointLeft(3));
+		return SessionRow.seconds(BigDecimal.valueOf(this.threshold.toMillis()).movePointLeft(3));
 	}
 
 	public int refreshSeconds() {
