@@ -1,0 +1,120 @@
+package com.obconsole.session;
+
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.web.util.UriComponentsBuilder;
+
+/**
+ * The URLs of the Tenant Session page, each carrying the whole view (filters, sort, page, size,
+ * refresh, tenant) so that a copied link reopens the same view and every refresh keeps it. URLs
+ * are context-relative and encoded; templates wrap them in {@code @{...}}.
+ */
+final class SessionLinks {
+
+	private final String target;
+
+	private final SessionViewParams params;
+
+	private final SortKey sort;
+
+	private final boolean descending;
+
+	SessionLinks(String target, SessionViewParams params, SessionQuery query) {
+		this.target = target;
+		this.params = params;
+		this.sort = (query != null) ? query.sort() : SessionQuery.DEFAULT.sort();
+		this.descending = (query != null) ? query.descending() : SessionQuery.DEFAULT.descending();
+	}
+
+	/** The list without any parameter: the form's action. */
+	public String base() {
+		return build("/targets/{target}/sessions", Map.of());
+	}
+
+	/** Every session again, keeping only the tenant and the refresh choice. */
+	public String reset() {
+		return list(SessionViewParams.NONE.with("tenant", this.params.tenant()).with("refresh", this.params.refresh()));
+	}
+
+	/** This very view: what a refresh asks for. */
+	public String self() {
+		return list(this.params);
+	}
+
+	/** The view sorted by a column: the current column flips direction, a new one starts at its natural order. */
+	public String sort(String column) {
+		SortKey key = SortKey.fromParam(column);
+		boolean descendingNext = (key == this.sort) ? !this.descending : key == SortKey.TIME;
+		return list(this.params.with("sort", key.param())
+			.with("direction", descendingNext ? "desc" : "asc")
+			.with("page", null));
+	}
+
+	/** Another page of this view. */
+	public String page(int page) {
+		return list(this.params.with("page", (page <= 1) ? null : String.valueOf(page)));
+	}
+
+	/** This view without one filter, from its first page. */
+	public String without(String parameter) {
+		return list(this.params.with(parameter, null).with("page", null));
+	}
+
+	/** The full SQL of a session. */
+	public String sql(String id) {
+		return build("/targets/{target}/sessions/" + id + "/sql", tenantOnly());
+	}
+
+	/** The confirmation of closing one session or its query. */
+	public String confirm(String kind, String id) {
+		Map<String, List<String>> query = new LinkedHashMap<>();
+		query.put("kind", List.of(kind));
+		query.put("ids", List.of(id));
+		String tenant = this.params.tenantOrNull();
+		if (tenant != null) {
+			query.put("tenant", List.of(tenant));
+		}
+		return build("/targets/{target}/sessions/confirm", query);
+	}
+
+	/** The confirmation form's action (GET, the selected ids and kind come from the form). */
+	public String confirmBase() {
+		return build("/targets/{target}/sessions/confirm", Map.of());
+	}
+
+	/** Where the confirmation posts. */
+	public String close() {
+		return build("/targets/{target}/sessions/close", Map.of());
+	}
+
+	private Map<String, List<String>> tenantOnly() {
+		String tenant = this.params.tenantOrNull();
+		return (tenant != null) ? Map.of("tenant", List.of(tenant)) : Map.of();
+	}
+
+	private String list(SessionViewParams view) {
+		Map<String, List<String>> query = new LinkedHashMap<>();
+		view.asMap().forEach((name, value) -> query.put(name, List.of(value)));
+		return build("/targets/{target}/sessions", query);
+	}
+
+	/** Every value goes in as a URI variable, so it is encoded strictly ('&', '+', '#' included). */
+	private String build(String path, Map<String, List<String>> query) {
+		UriComponentsBuilder builder = UriComponentsBuilder.fromPath(path);
+		Map<String, Object> variables = new HashMap<>();
+		variables.put("target", this.target);
+		int n = 0;
+		for (Map.Entry<String, List<String>> parameter : query.entrySet()) {
+			for (String value : parameter.getValue()) {
+				String variable = "v" + n++;
+				builder.queryParam(parameter.getKey(), "{" + variable + "}");
+				variables.put(variable, value);
+			}
+		}
+		return builder.encode().buildAndExpand(variables).toUriString();
+	}
+
+}

@@ -1,0 +1,120 @@
+package com.obconsole.session;
+
+import java.security.Principal;
+import java.util.List;
+
+import com.obconsole.target.TargetUnreachableException;
+import com.obconsole.target.Targets;
+import com.obconsole.target.UnknownTargetException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.ModelAndView;
+
+/**
+ * The Tenant Session page. Every URL answers an htmx request with its fragment and any other
+ * request with a full page, so links and forms work without JavaScript too.
+ */
+@Controller
+@RequestMapping("/targets/{target}/sessions")
+class SessionPageController {
+
+	static final String LIST_PAGE = "session/list";
+
+	static final String TABLE_FRAGMENT = "session/table :: region";
+
+	private final Targets targets;
+
+	private final SessionPages pages;
+
+	SessionPageController(Targets targets, SessionPages pages) {
+		this.targets = targets;
+		this.pages = pages;
+	}
+
+	@GetMapping
+	ModelAndView list(@PathVariable String target, SessionViewParams params, HttpServletRequest request,
+			HttpServletResponse response) {
+		this.targets.require(target);
+		SessionTableView view = this.pages.table(target, params);
+		return page(response, isFragmentRequest(request) ? TABLE_FRAGMENT : LIST_PAGE, view, view.status());
+	}
+
+	@GetMapping("/{id}/sql")
+	ModelAndView sql(@PathVariable String target, @PathVariable String id,
+			@RequestParam(required = false) String tenant, HttpServletRequest request, HttpServletResponse response) {
+		this.targets.require(target);
+		SqlView view = this.pages.sql(target, tenant, id);
+		return dialog(request, response, "session/sql", view, HttpStatus.OK);
+	}
+
+	@GetMapping("/confirm")
+	ModelAndView confirm(@PathVariable String target, @RequestParam(required = false) String tenant,
+			@RequestParam(required = false) String kind, @RequestParam(required = false) List<String> ids,
+			HttpServletRequest request, HttpServletResponse response) {
+		this.targets.require(target);
+		ConfirmView view = this.pages.confirm(target, tenant, kind, ids);
+		return dialog(request, response, "session/confirm", view, HttpStatus.OK);
+	}
+
+	@PostMapping("/close")
+	ModelAndView close(@PathVariable String target, @RequestParam MultiValueMap<String, String> form,
+			Principal principal, HttpServletRequest request, HttpServletResponse response) {
+		this.targets.require(target);
+		CloseResultsView view = this.pages.close(actor(principal), target, CloseForm.from(form));
+		return dialog(request, response, "session/results", view, HttpStatus.OK);
+	}
+
+	@ExceptionHandler(UnknownTargetException.class)
+	ModelAndView unknownTarget(UnknownTargetException ex) {
+		ModelAndView page = new ModelAndView("session/unknown-target", HttpStatus.NOT_FOUND);
+		page.addObject("message", ex.getMessage());
+		return page;
+	}
+
+	/** A bad id, kind or form in a dialog: the dialog says what is wrong. */
+	@ExceptionHandler(InvalidSessionQueryException.class)
+	ModelAndView invalid(InvalidSessionQueryException ex, HttpServletRequest request, HttpServletResponse response) {
+		return dialog(request, response, "session/problem", ex.getMessage(), HttpStatus.BAD_REQUEST);
+	}
+
+	@ExceptionHandler(TargetUnreachableException.class)
+	ModelAndView unreachable(TargetUnreachableException ex, HttpServletRequest request,
+			HttpServletResponse response) {
+		return dialog(request, response, "session/problem", ex.getMessage(), HttpStatus.SERVICE_UNAVAILABLE);
+	}
+
+	static String actor(Principal principal) {
+		return (principal != null) ? principal.getName() : "anonymous";
+	}
+
+	private static ModelAndView dialog(HttpServletRequest request, HttpServletResponse response, String template,
+			Object view, HttpStatus status) {
+		return page(response, isFragmentRequest(request) ? template + " :: dialog" : template, view, status);
+	}
+
+	private static ModelAndView page(HttpServletResponse response, String template, Object view, HttpStatus status) {
+		// The same URL answers with a fragment or a page: caches must keep them apart.
+		response.addHeader(HttpHeaders.VARY, "HX-Request");
+		ModelAndView page = new ModelAndView(template, status);
+		page.addObject("view", view);
+		return page;
+	}
+
+	/** An htmx request for a part of the page; a history restore wants the whole page. */
+	static boolean isFragmentRequest(HttpServletRequest request) {
+		return "true".equals(request.getHeader("HX-Request"))
+				&& !"true".equals(request.getHeader("HX-History-Restore-Request"));
+	}
+
+}

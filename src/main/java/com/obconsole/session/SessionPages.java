@@ -1,0 +1,104 @@
+package com.obconsole.session;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import com.obconsole.engine.Session;
+import com.obconsole.target.TargetUnreachableException;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Builds what the Tenant Session page shows from the session service, turning a bad parameter or an
+ * unreachable target into a view that says so.
+ */
+@Component
+class SessionPages {
+
+	private final SessionService sessions;
+
+	private final SessionProperties properties;
+
+	SessionPages(SessionService sessions, SessionProperties properties) {
+		this.sessions = sessions;
+		this.properties = properties;
+	}
+
+	/** The table region for the view asked for. */
+	SessionTableView table(String target, SessionViewParams params) {
+		SessionQuery query;
+		int refresh;
+		try {
+			query = params.query();
+			refresh = params.refreshSeconds();
+		}
+		catch (InvalidSessionQueryException ex) {
+			return SessionTableView.invalid(target, params, ex);
+		}
+		try {
+			SessionList list = this.sessions.list(target, params.tenantOrNull(), query);
+			return SessionTableView.of(target, params, query, refresh, list, this.properties.longRunningThreshold());
+		}
+		catch (TargetUnreachableException ex) {
+			return SessionTableView.unreachable(target, params, query, refresh, ex.getMessage());
+		}
+	}
+
+	/**
+	 * The View SQL dialog.
+	 * @throws InvalidSessionQueryException for a bad id
+	 * @throws TargetUnreachableException if the target cannot be read
+	 */
+	SqlView sql(String target, String tenant, String id) {
+		long sessionId = SessionIds.parse("id", id);
+		Session session = this.sessions.find(target, blankToNull(tenant), sessionId).orElse(null);
+		return new SqlView(Long.toUnsignedString(sessionId), session, links(target, tenant));
+	}
+
+	/**
+	 * The confirmation of a close, listing each chosen session from the current snapshot.
+	 * @throws InvalidSessionQueryException for a bad kind or ids
+	 * @throws TargetUnreachableException if the target cannot be read
+	 */
+	ConfirmView confirm(String target, String tenant, String kind, List<String> ids) {
+		CloseKind closeKind = CloseForm.kind(kind);
+		List<Long> chosen = new ArrayList<>();
+		for (String id : (ids != null) ? ids : List.<String>of()) {
+			long parsed = SessionIds.parse("ids", id.trim());
+			if (!chosen.contains(parsed)) {
+				chosen.add(parsed);
+			}
+		}
+		if (chosen.isEmpty() || chosen.size() > SessionService.MAX_BATCH) {
+			throw new InvalidSessionQueryException("ids",
+					"choose 1 to " + SessionService.MAX_BATCH + " sessions to close");
+		}
+		List<ConfirmView.Item> items = new ArrayList<>();
+		for (long id : chosen) {
+			Session session = this.sessions.find(target, blankToNull(tenant), id).orElse(null);
+			SessionRow row = (session != null) ? SessionRow.of(session, this.properties.longRunningThreshold()) : null;
+			items.add(new ConfirmView.Item(Long.toUnsignedString(id), row));
+		}
+		return new ConfirmView(closeKind, blankToNull(tenant), items, links(target, tenant));
+	}
+
+	/**
+	 * Closes what was confirmed.
+	 * @throws InvalidSessionQueryException for a bad form
+	 */
+	CloseResultsView close(String actor, String target, CloseForm form) {
+		Map<Long, SeenSession> seen = form.seen();
+		List<CloseResult> results = this.sessions.closeAll(actor, target, form.tenant(), form.ids(), form.kind(), seen);
+		return new CloseResultsView(form.kind(), results, links(target, form.tenant()));
+	}
+
+	private static SessionLinks links(String target, String tenant) {
+		return new SessionLinks(target, SessionViewParams.NONE.with("tenant", blankToNull(tenant)), null);
+	}
+
+	private static String blankToNull(String text) {
+		return SessionViewParams.blank(text) ? null : text.trim();
+	}
+
+}
