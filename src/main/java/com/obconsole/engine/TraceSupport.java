@@ -9,6 +9,11 @@ package com.obconsole.engine;
  */
 public record TraceSupport(boolean supported, String reason) {
 
+	/** What a target supports, from the engine detected on connect; {@code null} if not reached yet. */
+	public static TraceSupport of(EngineInfo engine) {
+		return (engine != null) ? of(engine.server()) : new TraceSupport(false, "The target has not been reached yet.");
+	}
+
 	/** What the engine supports: OceanBase 4.2.1 or later; seekdb before 1.4 (1.4 stubs DBMS_MONITOR). */
 	public static TraceSupport of(ServerVersion server) {
 		return switch (server.engine()) {

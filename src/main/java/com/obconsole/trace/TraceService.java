@@ -62,15 +62,21 @@ public class TraceService {
 	/** Whether the target can trace sessions at all, and why not. */
 	public TraceSupport support(String targetName) {
 		Target target = this.targets.require(targetName);
-		EngineInfo engine = this.monitor.engine(target);
-		return (engine != null) ? TraceSupport.of(engine.server())
-				: new TraceSupport(false, "The target has not been reached yet.");
+		return TraceSupport.of(this.monitor.engine(target));
 	}
 
 	/** The session's current setting, read now; empty if it has ended. */
 	public Optional<TraceState> state(String targetName, long id) {
+		return session(targetName, id).map((s) -> TraceState.of(s, support(targetName)));
+	}
+
+	/**
+	 * The session as the engine shows it now (not from a snapshot), with its trace setting; empty if
+	 * it has ended.
+	 */
+	public Optional<Session> session(String targetName, long id) {
 		Target target = this.targets.require(targetName);
-		return this.snapshots.dialect(target).session(target.jdbc(), id).map((s) -> TraceState.of(s, support(targetName)));
+		return this.snapshots.dialect(target).session(target.jdbc(), id);
 	}
 
 	public TraceResult enable(String actor, String targetName, long id, TraceRequest request) {
