@@ -68,6 +68,11 @@ final class SessionLinks {
 		return build("/targets/{target}/sessions/" + id + "/sql", tenantOnly());
 	}
 
+	/** The Full link tracking configuration of a session. */
+	public String trace(String id) {
+		return build("/targets/{target}/sessions/" + id + "/trace", tenantOnly());
+	}
+
 	/** The confirmation of closing one session or its query. */
 	public String confirm(String kind, String id) {
 		Map<String, List<String>> query = new LinkedHashMap<>();

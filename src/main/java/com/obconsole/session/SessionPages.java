@@ -5,7 +5,10 @@ import java.util.List;
 import java.util.Map;
 
 import com.obconsole.engine.Session;
+import com.obconsole.engine.TraceSupport;
+import com.obconsole.target.TargetMonitor;
 import com.obconsole.target.TargetUnreachableException;
+import com.obconsole.target.Targets;
 
 import org.springframework.stereotype.Component;
 
@@ -20,9 +23,15 @@ class SessionPages {
 
 	private final SessionProperties properties;
 
-	SessionPages(SessionService sessions, SessionProperties properties) {
+	private final Targets targets;
+
+	private final TargetMonitor monitor;
+
+	SessionPages(SessionService sessions, SessionProperties properties, Targets targets, TargetMonitor monitor) {
 		this.sessions = sessions;
 		this.properties = properties;
+		this.targets = targets;
+		this.monitor = monitor;
 	}
 
 	/** The table region for the view asked for. */
@@ -38,7 +47,10 @@ class SessionPages {
 		}
 		try {
 			SessionList list = this.sessions.list(target, params.tenantOrNull(), query);
-			return SessionTableView.of(target, params, query, refresh, list, this.properties.longRunningThreshold());
+			// Known once the list is read: whether the More menu offers the tracing dialog, or says why not.
+			TraceSupport trace = TraceSupport.of(this.monitor.engine(this.targets.require(target)));
+			return SessionTableView.of(target, params, query, refresh, list, this.properties.longRunningThreshold(),
+					trace);
 		}
 		catch (TargetUnreachableException ex) {
 			return SessionTableView.unreachable(target, params, query, refresh, ex.getMessage());

@@ -7,6 +7,8 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 
+import com.obconsole.engine.TraceSupport;
+
 import org.springframework.http.HttpStatus;
 
 /**
@@ -17,6 +19,9 @@ import org.springframework.http.HttpStatus;
 public final class SessionTableView {
 
 	private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss");
+
+	/** Without rows there is nothing to trace; the menu that would need it is not shown. */
+	private static final TraceSupport NO_ROWS = new TraceSupport(false, null);
 
 	private final String target;
 
@@ -38,8 +43,11 @@ public final class SessionTableView {
 
 	private final Duration threshold;
 
+	private final TraceSupport traceSupport;
+
 	private SessionTableView(String target, SessionViewParams params, SessionQuery query, int refreshSeconds,
-			SessionList list, Duration threshold, InvalidSessionQueryException error, String unavailable) {
+			SessionList list, Duration threshold, InvalidSessionQueryException error, String unavailable,
+			TraceSupport traceSupport) {
 		this.target = target;
 		this.params = params;
 		this.query = query;
@@ -51,23 +59,24 @@ public final class SessionTableView {
 		this.unavailable = unavailable;
 		this.links = new SessionLinks(target, params, query);
 		this.threshold = threshold;
+		this.traceSupport = (traceSupport != null) ? traceSupport : NO_ROWS;
 	}
 
 	static SessionTableView of(String target, SessionViewParams params, SessionQuery query, int refreshSeconds,
-			SessionList list, Duration threshold) {
-		return new SessionTableView(target, params, query, refreshSeconds, list, threshold, null, null);
+			SessionList list, Duration threshold, TraceSupport traceSupport) {
+		return new SessionTableView(target, params, query, refreshSeconds, list, threshold, null, null, traceSupport);
 	}
 
 	/** A bad parameter: shown next to its filter; a parameter without a box of its own is dropped. */
 	static SessionTableView invalid(String target, SessionViewParams params, InvalidSessionQueryException error) {
 		SessionViewParams kept = SessionViewParams.SEARCHES.contains(error.parameter()) ? params
 				: params.with(error.parameter(), null);
-		return new SessionTableView(target, kept, null, safeRefresh(kept), null, Duration.ZERO, error, null);
+		return new SessionTableView(target, kept, null, safeRefresh(kept), null, Duration.ZERO, error, null, null);
 	}
 
 	static SessionTableView unreachable(String target, SessionViewParams params, SessionQuery query,
 			int refreshSeconds, String reason) {
-		return new SessionTableView(target, params, query, refreshSeconds, null, Duration.ZERO, null, reason);
+		return new SessionTableView(target, params, query, refreshSeconds, null, Duration.ZERO, null, reason, null);
 	}
 
 	private static int safeRefresh(SessionViewParams params) {
@@ -120,6 +129,11 @@ public final class SessionTableView {
 
 	public boolean isInvalid(String parameter) {
 		return this.error != null && this.error.parameter().equals(parameter);
+	}
+
+	/** Whether the More menu offers Full link tracking configuration, and if not, why. */
+	public TraceSupport traceSupport() {
+		return this.traceSupport;
 	}
 
 	public String unavailable() {
