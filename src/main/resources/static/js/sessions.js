@@ -12,6 +12,7 @@
   var elapsed = 0;
   var keptSelection = [];
   var regionSwapped = false;
+  var sessionsChanged = false;
 
   function region() {
     return document.querySelector(REGION);
@@ -206,6 +207,8 @@
       updateSelection();
     } else if (target.classList.contains('row-select')) {
       updateSelection();
+    } else if (target.id === 'trace-enabled') {
+      syncTraceSettings();
     } else if (target.hasAttribute('data-submit-on-change') && target.form) {
       if (target.id === 'refresh') {
         elapsed = 0;
@@ -247,7 +250,21 @@
     }
   });
 
+  /* The tracing dialog: the settings only matter while its switch is on. */
+  function syncTraceSettings() {
+    var toggle = document.getElementById('trace-enabled');
+    var settings = document.getElementById('trace-settings');
+    if (toggle && settings) {
+      settings.disabled = !toggle.checked;
+    }
+  }
+
   document.addEventListener('htmx:afterSettle', function () {
+    syncTraceSettings();
+    if (document.querySelector('#session-dialog-content [data-sessions-changed]')) {
+      // Remembered until the dialog closes, even if the dialog moves on to another view.
+      sessionsChanged = true;
+    }
     if (regionSwapped) {
       regionSwapped = false;
       elapsed = 0;
@@ -268,7 +285,8 @@
     }
     dialog.addEventListener('hidden.bs.modal', function () {
       var content = document.getElementById('session-dialog-content');
-      var changed = content && content.querySelector('[data-sessions-changed]') !== null;
+      var changed = sessionsChanged || (content && content.querySelector('[data-sessions-changed]') !== null);
+      sessionsChanged = false;
       var loading = document.getElementById('session-dialog-loading');
       if (content && loading) {
         content.replaceChildren(loading.content.cloneNode(true));
@@ -283,6 +301,7 @@
 
   function start() {
     wireDialog();
+    syncTraceSettings();
     updateSelection();
     window.setInterval(tick, 1000);
   }

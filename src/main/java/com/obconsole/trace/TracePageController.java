@@ -1,0 +1,149 @@
+package com.obconsole.trace;
+
+import com.obconsole.engine.Session;
+import com.obconsole.engine.TraceSupport;
+import com.obconsole.security.Actor;
+import com.obconsole.session.InvalidSessionQueryException;
+import com.obconsole.session.SessionIds;
+import com.obconsole.target.TargetUnreachableException;
+import com.obconsole.target.Targets;
+import com.obconsole.target.UnknownTargetException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.dao.DataAccessException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.ModelAndView;
+
+/**
+ * The Full link tracking configuration dialog of the Tenant Session page (under More in the
+ * Actions column). Like the page's other dialogs, an htmx request gets the dialog's content and any
+ * other request a page of its own, so it works without JavaScript too.
+ */
+@Controller
+@RequestMapping("/targets/{target}/sessions/{id}/trace")
+class TracePageController {
+
+	static final String DIALOG = "trace/dialog";
+
+	static final String RESULT = "trace/result";
+
+	static final String PROBLEM = "session/problem";
+
+	private final Targets targets;
+
+	private final TraceService tracing;
+
+	TracePageController(Targets targets, TraceService tracing) {
+		this.targets = targets;
+		this.tracing = tracing;
+	}
+
+	/** The session, its current setting, and the form that changes it. */
+	@GetMapping
+	ModelAndView dialog(@PathVariable String target, @PathVariable String id,
+			@RequestParam(required = false) String tenant, HttpServletRequest request, HttpServletResponse response) {
+		this.targets.require(target);
+		long sessionId = SessionIds.parse("id", id);
+		TraceSupport support = this.tracing.support(target);
+		Session session = live(target, sessionId);
+		TraceDialogView view = new TraceDialogView(links(target, tenant, sessionId), Long.toUnsignedString(sessionId),
+				session, support, TraceForm.of((session != null) ? session.trace() : null), null);
+		return dialog(request, response, DIALOG, view, HttpStatus.OK);
+	}
+
+	/**
+	 * Switches the session's tracing on with the settings, or off. A bad setting comes back in the
+	 * form (400) and never reaches the engine.
+	 */
+	@PostMapping
+	ModelAndView change(@PathVariable String target, @PathVariable String id,
+			@RequestParam(required = false) String tenant, @RequestParam(required = false) String enabled,
+			@RequestParam(required = false) String level, @RequestParam(required = false) String samplePercent,
+			@RequestParam(required = false) String recordPolicy, HttpServletRequest request,
+			HttpServletResponse response) {
+		this.targets.require(target);
+		long sessionId = SessionIds.parse("id", id);
+		TraceLinks links = links(target, tenant, sessionId);
+		TraceForm form = TraceForm.posted(enabled, level, samplePercent, recordPolicy);
+		TraceResult result;
+		if (form.on()) {
+			TraceRequest trace;
+			try {
+				trace = form.request();
+			}
+			catch (InvalidTraceRequestException ex) {
+				TraceDialogView view = new TraceDialogView(links, Long.toUnsignedString(sessionId),
+						live(target, sessionId), this.tracing.support(target), form, ex);
+				return dialog(request, response, DIALOG, view, HttpStatus.BAD_REQUEST);
+			}
+			result = this.tracing.enable(Actor.current(), target, sessionId, trace);
+		}
+		else {
+			result = this.tracing.disable(Actor.current(), target, sessionId);
+		}
+		return dialog(request, response, RESULT, new TraceResultView(result, form.on(), links), HttpStatus.OK);
+	}
+
+	@ExceptionHandler(UnknownTargetException.class)
+	ModelAndView unknownTarget(UnknownTargetException ex) {
+		ModelAndView page = new ModelAndView("session/unknown-target", HttpStatus.NOT_FOUND);
+		page.addObject("message", ex.getMessage());
+		return page;
+	}
+
+	/** A bad session id: the dialog says what is wrong. */
+	@ExceptionHandler(InvalidSessionQueryException.class)
+	ModelAndView invalid(InvalidSessionQueryException ex, HttpServletRequest request, HttpServletResponse response) {
+		return dialog(request, response, PROBLEM, ex.getMessage(), HttpStatus.BAD_REQUEST);
+	}
+
+	@ExceptionHandler(TargetUnreachableException.class)
+	ModelAndView unreachable(TargetUnreachableException ex, HttpServletRequest request,
+			HttpServletResponse response) {
+		return dialog(request, response, PROBLEM, ex.getMessage(), HttpStatus.SERVICE_UNAVAILABLE);
+	}
+
+	/** The session as the engine shows it now, or {@code null} if it has ended. */
+	private Session live(String target, long id) {
+		try {
+			return this.tracing.session(target, id).orElse(null);
+		}
+		catch (DataAccessException ex) {
+			throw new TargetUnreachableException(target, rootMessage(ex));
+		}
+	}
+
+	private static TraceLinks links(String target, String tenant, long id) {
+		String scoped = (tenant == null || tenant.isBlank()) ? null : tenant.trim();
+		return new TraceLinks(target, scoped, Long.toUnsignedString(id));
+	}
+
+	private static ModelAndView dialog(HttpServletRequest request, HttpServletResponse response, String template,
+			Object view, HttpStatus status) {
+		// The same URL answers with a fragment or a page: caches must keep them apart.
+		response.addHeader(HttpHeaders.VARY, "HX-Request");
+		boolean fragment = "true".equals(request.getHeader("HX-Request"))
+				&& !"true".equals(request.getHeader("HX-History-Restore-Request"));
+		ModelAndView page = new ModelAndView(fragment ? template + " :: dialog" : template, status);
+		page.addObject("view", view);
+		return page;
+	}
+
+	private static String rootMessage(Throwable ex) {
+		Throwable root = ex;
+		while (root.getCause() != null && root.getCause() != root) {
+			root = root.getCause();
+		}
+		return root.getMessage();
+	}
+
+}
