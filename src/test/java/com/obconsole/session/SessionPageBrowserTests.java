@@ -11,6 +11,7 @@ import java.util.function.Function;
 
 import com.obconsole.localengine.LocalEngines;
 import com.obconsole.localengine.LocalServer;
+import com.obconsole.localengine.SeekdbRelease;
 import com.obconsole.security.TestUsers;
 import jakarta.servlet.Filter;
 import jakarta.servlet.http.HttpServletResponse;
@@ -203,6 +204,45 @@ class SessionPageBrowserTests {
 			click("#session-dialog .modal-footer button[data-bs-dismiss=modal]");
 			// Closing the results refreshes the table: the closed sessions are gone.
 			waitUntil((b) -> b.findElements(By.cssSelector("tr[data-session-id='" + first.idText() + "']")).isEmpty());
+		}
+	}
+
+	@Test
+	void fullLinkTrackingConfigurationFromTheMoreMenu() throws SQLException {
+		assumeTrue(SeekdbRelease.standard() == SeekdbRelease.V1_3, "seekdb 1.4 cannot trace sessions");
+		try (LiveSession session = LiveSession.idle(LocalEngines.seekdb())) {
+			String row = "tr[data-session-id='" + session.idText() + "']";
+			open("/targets/local-seekdb/sessions?id=" + session.idText());
+			click(row + " .dropdown-toggle");
+			click(row + " a.trace-config");
+			waitUntil((b) -> !b.findElements(By.cssSelector("#session-dialog.show form.trace-form")).isEmpty());
+			// The settings only matter while the switch is on.
+			if (!find("#trace-enabled").isSelected()) {
+				click("label[for=trace-enabled]");
+			}
+			assertThat(find("#trace-settings").getDomProperty("disabled")).isEqualTo("false");
+			click("label[for=trace-level-2]");
+			find("#trace-sample").clear();
+			find("#trace-sample").sendKeys("50");
+			click("label[for=trace-policy-ALL]");
+			click("#session-dialog .trace-submit");
+			waitUntil((b) -> !b.findElements(By.cssSelector("#trace-results .trace-result[data-outcome=ENABLED]"))
+				.isEmpty());
+			click("#session-dialog .modal-footer button[data-bs-dismiss=modal]");
+			// Closing the result refreshes the table: the row has the badge.
+			waitUntil((b) -> texts(row + " .mark-traced").contains("traced L2 50% ALL"));
+
+			click(row + " .dropdown-toggle");
+			click(row + " a.trace-config");
+			waitUntil((b) -> !b.findElements(By.cssSelector("#session-dialog.show #trace-current-level")).isEmpty());
+			assertThat(find("#trace-current-level").getText()).isEqualTo("2");
+			click("label[for=trace-enabled]");
+			assertThat(find("#trace-settings").getDomProperty("disabled")).isEqualTo("true");
+			click("#session-dialog .trace-submit");
+			waitUntil((b) -> !b.findElements(By.cssSelector("#trace-results .trace-result[data-outcome=DISABLED]"))
+				.isEmpty());
+			click("#session-dialog .modal-footer button[data-bs-dismiss=modal]");
+			waitUntil((b) -> !texts(row + " .mark-traced").contains("traced L2 50% ALL"));
 		}
 	}
 
