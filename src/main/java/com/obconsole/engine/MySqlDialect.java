@@ -70,17 +70,6 @@ final class MySqlDialect implements SessionDialect {
 	}
 
 	@Override
-	public void closeSession(JdbcClient jdbc, long id) {
-		// KILL takes no bind parameter; the id is a parsed number, never text from a user.
-		jdbc.sql("KILL " + Long.toUnsignedString(id)).update();
-	}
-
-	@Override
-	public void closeQuery(JdbcClient jdbc, long id) {
-		jdbc.sql("KILL QUERY " + Long.toUnsignedString(id)).update();
-	}
-
-	@Override
 	public List<TenantInfo> tenants(JdbcClient jdbc, EngineInfo engine) {
 		return List.of(new TenantInfo(TenantInfo.WHOLE_SERVER, null, false));
 	}

@@ -37,6 +37,11 @@ final class OceanBaseDialect implements SessionDialect {
 
 	private final String oneSessionSql;
 
+	/** Whether GV$OB_FLT_TRACE_CONFIG names tenants (sys-tenant views do), learned on first use. */
+	private volatile Boolean traceConfigWithTenantName;
+
+	private volatile boolean traceConfigMissing;
+
 	private OceanBaseDialect(String view, ProcesslistColumns columns, String serverAddress) {
 		this.view = view;
 		this.columns = columns;
@@ -63,27 +68,65 @@ final class OceanBaseDialect implements SessionDialect {
 
 	@Override
 	public List<Session> sessions(JdbcClient jdbc, String tenant) {
-		if (tenant != null && this.columns.has("TENANT")) {
-			return jdbc.sql(this.tenantSessionsSql).param("tenant", tenant).query(this::map).list();
+		List<Session> sessions = (tenant != null && this.columns.has("TENANT"))
+				? jdbc.sql(this.tenantSessionsSql).param("tenant", tenant).query(this::map).list()
+				: jdbc.sql(this.sessionsSql).query(this::map).list();
+		return markTenantWideTracing(jdbc, sessions);
+	}
+
+	/**
+	 * Every session shows its tenant's trace setting unless it has one of its own (seekdb 1.3 traces
+	 * every tenant by default): mark those that only show the tenant's, so a "traced" badge means a
+	 * setting made for that session. One small read of GV$OB_FLT_TRACE_CONFIG per snapshot.
+	 */
+	private List<Session> markTenantWideTracing(JdbcClient jdbc, List<Session> sessions) {
+		if (!this.columns.has("LEVEL") || sessions.stream().noneMatch((s) -> s.trace().isEnabled())) {
+			return sessions;
 		}
-		return jdbc.sql(this.sessionsSql).query(this::map).list();
+		Map<String, TraceSetting> tenantSettings = tenantTraceSettings(jdbc);
+		if (tenantSettings.isEmpty()) {
+			return sessions;
+		}
+		return sessions.stream().map((s) -> {
+			TraceSetting tenantWide = tenantSettings.getOrDefault(s.tenant(), tenantSettings.get(ANY_TENANT));
+			return (s.trace().isEnabled() && s.trace().sameAs(tenantWide)) ? s.withTrace(s.trace().asTenantWide()) : s;
+		}).toList();
+	}
+
+	private static final String ANY_TENANT = "";
+
+	private Map<String, TraceSetting> tenantTraceSettings(JdbcClient jdbc) {
+		if (this.traceConfigWithTenantName == null) {
+			try {
+				this.traceConfigWithTenantName = ProcesslistColumns.of(jdbc, "oceanbase.GV$OB_FLT_TRACE_CONFIG").has("TENANT_NAME");
+			}
+			catch (DataAccessException ex) {
+				this.traceConfigWithTenantName = Boolean.FALSE;
+				this.traceConfigMissing = true;
+			}
+		}
+		if (this.traceConfigMissing) {
+			return Map.of();
+		}
+		String sql = this.traceConfigWithTenantName
+				? "SELECT TENANT_NAME, LEVEL, SAMPLE_PERCENTAGE, RECORD_POLICY FROM oceanbase.GV$OB_FLT_TRACE_CONFIG WHERE TYPE = 'TENANT'"
+				: "SELECT '' AS TENANT_NAME, LEVEL, SAMPLE_PERCENTAGE, RECORD_POLICY FROM oceanbase.GV$OB_FLT_TRACE_CONFIG WHERE TYPE = 'TENANT'";
+		try {
+			Map<String, TraceSetting> settings = new java.util.HashMap<>();
+			jdbc.sql(sql).query((rs) -> {
+				settings.put(rs.getString(1), new TraceSetting(rs.getInt(2), rs.getInt(3), rs.getString(4)));
+			});
+			return settings;
+		}
+		catch (DataAccessException ex) {
+			return Map.of();
+		}
 	}
 
 	@Override
 	public Optional<Session> session(JdbcClient jdbc, long id) {
 		// Session ids are unique in a cluster; take the first row should a view ever repeat one.
 		return jdbc.sql(this.oneSessionSql).param("id", id).query(this::map).list().stream().findFirst();
-	}
-
-	@Override
-	public void closeSession(JdbcClient jdbc, long id) {
-		// KILL takes no bind parameter; the id is a parsed number, never text from a user.
-		jdbc.sql("KILL " + Long.toUnsignedString(id)).update();
-	}
-
-	@Override
-	public void closeQuery(JdbcClient jdbc, long id) {
-		jdbc.sql("KILL QUERY " + Long.toUnsignedString(id)).update();
 	}
 
 	@Override

@@ -47,6 +47,13 @@ public record Session(long id, String sql, String sqlId, String user, String sou
 		};
 	}
 
+	/** This session with another trace setting. */
+	Session withTrace(TraceSetting setting) {
+		return new Session(this.id, this.sql, this.sqlId, this.user, this.source, this.database, this.command,
+				this.executionTimeSeconds, this.status, this.observer, this.proxy, this.proxySessionId,
+				this.transactionState, this.traceId, this.tenant, setting);
+	}
+
 	public boolean hasSql() {
 		return this.sql != null && !this.sql.isEmpty();
 	}

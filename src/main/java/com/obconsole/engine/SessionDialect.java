@@ -22,10 +22,22 @@ public interface SessionDialect {
 	Optional<Session> session(JdbcClient jdbc, long id);
 
 	/** {@code KILL <id>}: ends the session. */
-	void closeSession(JdbcClient jdbc, long id);
+	default void closeSession(JdbcClient jdbc, long id) {
+		jdbc.sql(kill(id, false)).update();
+	}
 
 	/** {@code KILL QUERY <id>}: ends the running statement, keeps the session. */
-	void closeQuery(JdbcClient jdbc, long id);
+	default void closeQuery(JdbcClient jdbc, long id) {
+		jdbc.sql(kill(id, true)).update();
+	}
+
+	/**
+	 * The KILL every MySQL-protocol engine here understands. KILL takes no bind parameter, so the id
+	 * goes in as the number it was parsed to, never as text from a user.
+	 */
+	static String kill(long id, boolean queryOnly) {
+		return (queryOnly ? "KILL QUERY " : "KILL ") + Long.toUnsignedString(id);
+	}
 
 	/**
 	 * Whether the client's connection reaches the engine through OBProxy, so that the session ids

@@ -111,7 +111,7 @@ class SessionApiController {
 	record SessionJson(String id, String sql, String sqlId, String user, String source, String database,
 			String command, BigDecimal executionTimeSeconds, String status, String observer, String proxy,
 			String proxySessionId, String transactionState, String traceId, String tenant, Integer traceLevel,
-			Integer traceSamplePercentage, String traceRecordPolicy) {
+			Integer traceSamplePercentage, String traceRecordPolicy, boolean traceTenantWide) {
 
 		static SessionJson of(Session s) {
 			boolean traced = s.trace().isEnabled();
@@ -119,7 +119,7 @@ class SessionApiController {
 					s.database(), s.command(), s.executionTimeSeconds(), s.status(), s.observer(), s.proxy(),
 					s.proxySessionId(), s.transactionState(), s.traceId(), s.tenant(),
 					traced ? s.trace().level() : null, traced ? s.trace().samplePercentage() : null,
-					traced ? s.trace().recordPolicy() : null);
+					traced ? s.trace().recordPolicy() : null, traced && s.trace().tenantWide());
 		}
 
 	}

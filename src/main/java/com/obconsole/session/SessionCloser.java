@@ -94,7 +94,7 @@ class SessionCloser {
 		String route = "DIRECT " + observer.get();
 		try {
 			DirectObserver.execute(target, observer.get(),
-					(kind == CloseKind.SESSION ? "KILL " : "KILL QUERY ") + Long.toUnsignedString(id),
+					SessionDialect.kill(id, kind == CloseKind.QUERY),
 					this.connectTimeoutMillis);
 			return closed(id, kind, route);
 		}

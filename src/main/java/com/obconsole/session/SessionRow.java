@@ -55,9 +55,12 @@ record SessionRow(Session session, boolean longRunning) {
 		return seconds(this.session.executionTimeSeconds());
 	}
 
-	/** "L2 50% ALL" for a traced session, else {@code null}. */
+	/**
+	 * "L2 50% ALL" for a session traced by a setting of its own, else {@code null}: the tenant's
+	 * setting, which every session shows, is no mark of one session.
+	 */
 	public String trace() {
-		if (!this.session.trace().isEnabled()) {
+		if (!this.session.trace().isEnabled() || this.session.trace().tenantWide()) {
 			return null;
 		}
 		StringBuilder text = new StringBuilder("L").append(this.session.trace().level());

@@ -178,6 +178,11 @@ class ClusterEngineTests {
 		}
 
 		@Override
+		public void allowLongStatements(Connection connection) throws SQLException {
+			this.server.allowLongStatements(connection);
+		}
+
+		@Override
 		public void close() {
 		}
 

@@ -34,6 +34,7 @@ public final class DemoSessions implements AutoCloseable {
 		}
 		demo.connections.add(server.connect());
 		Connection sleeper = demo.keep(server.connect());
+		server.allowLongStatements(sleeper);
 		demo.runner.submit(() -> run(sleeper, "SELECT SLEEP(3600) /* demo: long-running report */"));
 		Connection inTransaction = demo.keep(server.connect());
 		try (Statement sql = inTransaction.createStatement()) {

@@ -27,6 +27,13 @@ public interface LocalServer extends AutoCloseable {
 		return DriverManager.getConnection(jdbcUrl(), username(), password());
 	}
 
+	/**
+	 * Lets a connection run a statement for as long as it takes; OceanBase cancels any statement
+	 * after {@code ob_query_timeout}, 10 s by default, MySQL and MariaDB set no such limit.
+	 */
+	default void allowLongStatements(Connection connection) throws SQLException {
+	}
+
 	/** Whether the server process is still alive. */
 	boolean isRunning();
 

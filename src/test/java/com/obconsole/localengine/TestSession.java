@@ -50,6 +50,7 @@ public final class TestSession implements AutoCloseable {
 	/** A session that runs the statement in the background, returned once the engine shows it running. */
 	public static TestSession running(LocalServer server, String statement) throws SQLException {
 		TestSession session = idle(server);
+		server.allowLongStatements(session.connection);
 		session.running = CompletableFuture.supplyAsync(() -> {
 			try (Statement sql = session.connection.createStatement()) {
 				sql.execute(statement);

@@ -95,7 +95,15 @@ class TraceEngineTests {
 		Map<String, Object> listed = listedSession(this.session.id());
 		assertThat(listed).containsEntry("traceLevel", 2)
 			.containsEntry("traceSamplePercentage", 50)
-			.containsEntry("traceRecordPolicy", "ALL");
+			.containsEntry("traceRecordPolicy", "ALL")
+			.containsEntry("traceTenantWide", false);
+		// Every other session only shows the tenant's setting (seekdb 1.3 traces the tenant by default).
+		try (TestSession other = TestSession.idle(LocalEngines.seekdb(SeekdbRelease.V1_3))) {
+			assertThat(listedSession(other.id())).containsEntry("traceTenantWide", true);
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException(ex);
+		}
 		assertThat(get("seekdb", this.session.id())).containsEntry("enabled", true)
 			.containsEntry("level", 2)
 			.containsEntry("supported", true);
