@@ -126,7 +126,9 @@ final class OceanBaseDialect implements SessionDialect {
 	@Override
 	public Optional<Session> session(JdbcClient jdbc, long id) {
 		// Session ids are unique in a cluster; take the first row should a view ever repeat one.
-		return jdbc.sql(this.oneSessionSql).param("id", id).query(this::map).list().stream().findFirst();
+		List<Session> found = jdbc.sql(this.oneSessionSql).param("id", id).query(this::map).list();
+		// As in the list: the tracing dialog tells a setting of the session's own from its tenant's.
+		return markTenantWideTracing(jdbc, found).stream().findFirst();
 	}
 
 	@Override

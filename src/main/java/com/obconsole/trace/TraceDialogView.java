@@ -35,6 +35,11 @@ public record TraceDialogView(TraceLinks links, String id, Session session, Trac
 		return !ended() && this.session.trace().isEnabled();
 	}
 
+	/** Traced by the tenant's setting, which every session of the tenant shows, not one of its own. */
+	public boolean tenantWide() {
+		return traced() && this.session.trace().tenantWide();
+	}
+
 	/** "level 2, 50%, ALL" or "off". */
 	public String current() {
 		return ended() ? null : TraceState.describe(this.session.trace());

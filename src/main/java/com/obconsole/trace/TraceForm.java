@@ -21,12 +21,15 @@ public record TraceForm(boolean on, String level, String samplePercent, String r
 
 	private static final int MAX_NUMBER_LENGTH = 24;
 
-	/** The form as it opens: the session's current setting, or the defaults when it has none. */
+	/**
+	 * The form as it opens: the session's current values, or the defaults when it shows none. The
+	 * switch is on only for a setting of the session's own; the tenant's values are a starting point.
+	 */
 	static TraceForm of(TraceSetting setting) {
 		if (setting == null || !setting.isEnabled()) {
 			return DEFAULTS;
 		}
-		return new TraceForm(true, String.valueOf(setting.level()),
+		return new TraceForm(!setting.tenantWide(), String.valueOf(setting.level()),
 				(setting.samplePercentage() > 0) ? String.valueOf(setting.samplePercentage()) : DEFAULTS.samplePercent(),
 				(setting.recordPolicy() != null) ? setting.recordPolicy() : DEFAULTS.recordPolicy());
 	}

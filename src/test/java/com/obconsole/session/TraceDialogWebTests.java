@@ -101,16 +101,21 @@ class TraceDialogWebTests {
 			assertThat(dialog.text("#trace-session-id")).isEqualTo(session.idText());
 			assertThat(dialog.text("#trace-user")).isEqualTo("root");
 			assertThat(dialog.text("#trace-source")).startsWith("127.0.0.1:");
-			// What the engine shows now: seekdb 1.3 traces every session at the tenant's level by default.
+			// What the engine shows now: seekdb 1.3 traces every session at the tenant's level by default,
+			// and the dialog says that this is the tenant's setting, not one of the session's own.
 			Map<String, Object> engine = processlistTrace(session.id());
 			if (((Number) engine.get("LEVEL")).intValue() > 0) {
 				assertThat(dialog.text("#trace-current-level")).isEqualTo(engine.get("LEVEL").toString());
 				assertThat(dialog.text("#trace-current-sample")).isEqualTo(engine.get("SAMPLE_PERCENTAGE") + "%");
 				assertThat(dialog.text("#trace-current-policy")).isEqualTo(engine.get("RECORD_POLICY"));
+				assertThat(dialog.doc().selectFirst("#trace-current-source").attr("data-tenant-wide")).isEqualTo("true");
+				assertThat(dialog.text("#trace-current-source")).startsWith("The tenant's setting");
 			}
 			else {
 				assertThat(dialog.text("#trace-current-off")).isEqualTo("off");
 			}
+			// The switch is on only for a setting of the session's own.
+			assertThat(dialog.doc().selectFirst("#trace-enabled").hasAttr("checked")).isFalse();
 
 			FormElement form = dialog.form("form.trace-form");
 			assertThat(form.attr("method")).isEqualTo("post");
@@ -160,6 +165,7 @@ class TraceDialogWebTests {
 			assertThat(again.text("#trace-current-level")).isEqualTo("2");
 			assertThat(again.text("#trace-current-sample")).isEqualTo("50%");
 			assertThat(again.text("#trace-current-policy")).isEqualTo("ALL");
+			assertThat(again.text("#trace-current-source")).isEqualTo("A setting of this session's own.");
 			assertThat(again.doc().selectFirst("#trace-enabled").hasAttr("checked")).isTrue();
 			assertThat(again.doc().selectFirst("#trace-level-2").hasAttr("checked")).isTrue();
 			assertThat(again.doc().selectFirst("#trace-sample").attr("value")).isEqualTo("50");
