@@ -13,15 +13,16 @@ import com.obconsole.engine.TraceSetting;
  * @param level LEVEL, or {@code null}
  * @param samplePercentage SAMPLE_PERCENTAGE, or {@code null}
  * @param recordPolicy RECORD_POLICY, or {@code null}
+ * @param tenantWide whether the setting is only the tenant's, not one made for this session
  */
 public record TraceState(String sessionId, boolean supported, String reason, boolean enabled, Integer level,
-		Integer samplePercentage, String recordPolicy) {
+		Integer samplePercentage, String recordPolicy, boolean tenantWide) {
 
 	static TraceState of(Session session, com.obconsole.engine.TraceSupport support) {
 		TraceSetting t = session.trace();
 		return new TraceState(Long.toUnsignedString(session.id()), support.supported(), support.reason(), t.isEnabled(),
 				t.isEnabled() ? t.level() : null, t.isEnabled() ? t.samplePercentage() : null,
-				t.isEnabled() ? t.recordPolicy() : null);
+				t.isEnabled() ? t.recordPolicy() : null, t.isEnabled() && t.tenantWide());
 	}
 
 	static String describe(TraceSetting t) {

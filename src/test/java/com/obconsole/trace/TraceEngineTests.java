@@ -105,6 +105,7 @@ class TraceEngineTests {
 			throw new IllegalStateException(ex);
 		}
 		assertThat(get("seekdb", this.session.id())).containsEntry("enabled", true)
+			.containsEntry("tenantWide", false)
 			.containsEntry("level", 2)
 			.containsEntry("supported", true);
 
