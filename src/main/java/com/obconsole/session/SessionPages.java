@@ -6,6 +6,7 @@ import java.util.Map;
 
 import com.obconsole.engine.Session;
 import com.obconsole.target.TargetUnreachableException;
+import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.stereotype.Component;
 
@@ -14,7 +15,7 @@ import org.springframework.stereotype.Component;
  * unreachable target into a view that says so.
  */
 @Component
-class SessionPages {
+public class SessionPages {
 
 	private final SessionService sessions;
 
@@ -25,8 +26,16 @@ class SessionPages {
 		this.properties = properties;
 	}
 
-	/** The table region for the view asked for. */
+	/** The table region for the view asked for, on the target's own Tenant Session page. */
 	SessionTableView table(String target, SessionViewParams params) {
+		return table(target, params, SessionListContext.ofTarget(target, params.tenantOrNull()));
+	}
+
+	/**
+	 * The table region for the view asked for, on the page the context names: the same list,
+	 * whose links stay on that page.
+	 */
+	public SessionTableView table(String target, SessionViewParams params, SessionListContext context) {
 		SessionQuery query;
 		int refresh;
 		try {
@@ -34,15 +43,21 @@ class SessionPages {
 			refresh = params.refreshSeconds();
 		}
 		catch (InvalidSessionQueryException ex) {
-			return SessionTableView.invalid(target, params, ex);
+			return SessionTableView.invalid(target, params, ex, context);
 		}
 		try {
-			SessionList list = this.sessions.list(target, params.tenantOrNull(), query);
-			return SessionTableView.of(target, params, query, refresh, list, this.properties.longRunningThreshold());
+			SessionList list = this.sessions.list(target, context.readTenant(), query);
+			return SessionTableView.of(target, params, query, refresh, list, this.properties.longRunningThreshold(),
+					context);
 		}
 		catch (TargetUnreachableException ex) {
-			return SessionTableView.unreachable(target, params, query, refresh, ex.getMessage());
+			return SessionTableView.unreachable(target, params, query, refresh, ex.getMessage(), context);
 		}
+	}
+
+	/** An htmx request for a part of the page (the table region); a history restore wants the whole page. */
+	public static boolean isFragmentRequest(HttpServletRequest request) {
+		return SessionPageController.isFragmentRequest(request);
 	}
 
 	/**

@@ -39,7 +39,8 @@ public final class SessionTableView {
 	private final Duration threshold;
 
 	private SessionTableView(String target, SessionViewParams params, SessionQuery query, int refreshSeconds,
-			SessionList list, Duration threshold, InvalidSessionQueryException error, String unavailable) {
+			SessionList list, Duration threshold, InvalidSessionQueryException error, String unavailable,
+			SessionListContext context) {
 		this.target = target;
 		this.params = params;
 		this.query = query;
@@ -49,25 +50,27 @@ public final class SessionTableView {
 				? list.page().sessions().stream().map((s) -> SessionRow.of(s, threshold)).toList() : List.of();
 		this.error = error;
 		this.unavailable = unavailable;
-		this.links = new SessionLinks(target, params, query);
+		this.links = new SessionLinks(target, params, query, context);
 		this.threshold = threshold;
 	}
 
 	static SessionTableView of(String target, SessionViewParams params, SessionQuery query, int refreshSeconds,
-			SessionList list, Duration threshold) {
-		return new SessionTableView(target, params, query, refreshSeconds, list, threshold, null, null);
+			SessionList list, Duration threshold, SessionListContext context) {
+		return new SessionTableView(target, params, query, refreshSeconds, list, threshold, null, null, context);
 	}
 
 	/** A bad parameter: shown next to its filter; a parameter without a box of its own is dropped. */
-	static SessionTableView invalid(String target, SessionViewParams params, InvalidSessionQueryException error) {
+	static SessionTableView invalid(String target, SessionViewParams params, InvalidSessionQueryException error,
+			SessionListContext context) {
 		SessionViewParams kept = SessionViewParams.SEARCHES.contains(error.parameter()) ? params
 				: params.with(error.parameter(), null);
-		return new SessionTableView(target, kept, null, safeRefresh(kept), null, Duration.ZERO, error, null);
+		return new SessionTableView(target, kept, null, safeRefresh(kept), null, Duration.ZERO, error, null, context);
 	}
 
 	static SessionTableView unreachable(String target, SessionViewParams params, SessionQuery query,
-			int refreshSeconds, String reason) {
-		return new SessionTableView(target, params, query, refreshSeconds, null, Duration.ZERO, null, reason);
+			int refreshSeconds, String reason, SessionListContext context) {
+		return new SessionTableView(target, params, query, refreshSeconds, null, Duration.ZERO, null, reason,
+				context);
 	}
 
 	private static int safeRefresh(SessionViewParams params) {
