@@ -50,6 +50,13 @@ public final class TestSession implements AutoCloseable {
 	/** A session that runs the statement in the background, returned once the engine shows it running. */
 	public static TestSession running(LocalServer server, String statement) throws SQLException {
 		TestSession session = idle(server);
+		try (Statement sql = session.connection.createStatement()) {
+			// OceanBase cancels any statement after ob_query_timeout, 10 s by default.
+			sql.execute("SET ob_query_timeout = 900000000");
+		}
+		catch (SQLException ex) {
+			// MySQL and MariaDB have no such limit.
+		}
 		session.running = CompletableFuture.supplyAsync(() -> {
 			try (Statement sql = session.connection.createStatement()) {
 				sql.execute(statement);
