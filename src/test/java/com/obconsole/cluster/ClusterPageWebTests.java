@@ -61,6 +61,8 @@ class ClusterPageWebTests {
 
 	static TestSession mariaIdle;
 
+	static TestSession mariaVictim;
+
 	@DynamicPropertySource
 	static void targets(DynamicPropertyRegistry registry) {
 		LocalServer seekdb = LocalEngines.seekdb(SeekdbRelease.V1_3);
@@ -87,11 +89,13 @@ class ClusterPageWebTests {
 		inDatabase = TestSession.inDatabase(asUser, DATABASE);
 		sleeper = TestSession.running(asUser, "SELECT SLEEP(600)");
 		mariaIdle = TestSession.idle(LocalEngines.mariadb());
+		// Opened before the console reads any snapshot: the 30 s snapshot shows it.
+		mariaVictim = TestSession.idle(LocalEngines.mariadb());
 	}
 
 	@AfterAll
 	static void closeSessions() {
-		for (TestSession session : new TestSession[] { idle, inDatabase, sleeper, mariaIdle }) {
+		for (TestSession session : new TestSession[] { idle, inDatabase, sleeper, mariaIdle, mariaVictim }) {
 			if (session != null) {
 				session.close();
 			}
@@ -377,6 +381,21 @@ class ClusterPageWebTests {
 		Page statistics = client().page("/clusters/maria/tenants/default/statistics");
 		assertThat(statistics.status()).isEqualTo(200);
 		assertThat(Integer.parseInt(statistics.text("#stat-total"))).isEqualTo(byTarget.ids().size());
+	}
+
+	@Test
+	void closeFromTheTenantsWayOnMariadbUsesTheSameDialogs() {
+		try (TestSession victim = mariaVictim) {
+			Page page = client().page("/clusters/maria/tenants/default/sessions?size=500&id=" + victim.id());
+			Element close = page.row(victim.id()).selectFirst("a.close-session");
+			assertThat(close.attr("href")).startsWith("/targets/maria/sessions/confirm?")
+				.contains("ids=" + victim.id(), "tenant=default");
+			Page confirm = client().fragment(close.attr("href"));
+			assertThat(confirm.status()).isEqualTo(200);
+			Page results = client().submit(confirm.form("form.confirm-close"));
+			assertThat(results.results()).containsEntry(Long.toString(victim.id()), "CLOSED");
+			assertThat(victim.isUsable()).isFalse();
+		}
 	}
 
 	@Test

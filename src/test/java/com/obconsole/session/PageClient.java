@@ -71,14 +71,14 @@ public final class PageClient {
 	}
 
 	/** Submits a form as htmx does: its fields (with its CSRF field), to its action. */
-	Page submit(FormElement form) {
+	public Page submit(FormElement form) {
 		MultiValueMap<String, String> fields = new LinkedMultiValueMap<>();
 		form.formData().forEach((field) -> fields.add(field.key(), field.value()));
 		return exchange("POST", form.attr("action"), fields, true);
 	}
 
 	/** Posts fields, adding the session's CSRF token as the htmx requests of the page do. */
-	Page post(String url, MultiValueMap<String, String> fields) {
+	public Page post(String url, MultiValueMap<String, String> fields) {
 		MultiValueMap<String, String> withToken = new LinkedMultiValueMap<>(fields);
 		if (!withToken.containsKey("_csrf")) {
 			withToken.add("_csrf", this.csrf);
@@ -87,7 +87,7 @@ public final class PageClient {
 	}
 
 	/** Posts fields with no CSRF token, as a forged request would. */
-	Page postWithoutToken(String url, MultiValueMap<String, String> fields) {
+	public Page postWithoutToken(String url, MultiValueMap<String, String> fields) {
 		return exchange("POST", url, fields, true);
 	}
 
