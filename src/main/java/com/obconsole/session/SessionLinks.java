@@ -22,8 +22,15 @@ final class SessionLinks {
 
 	private final boolean descending;
 
+	private final SessionListContext context;
+
 	SessionLinks(String target, SessionViewParams params, SessionQuery query) {
+		this(target, params, query, SessionListContext.ofTarget(target, params.tenantOrNull()));
+	}
+
+	SessionLinks(String target, SessionViewParams params, SessionQuery query, SessionListContext context) {
 		this.target = target;
+		this.context = context;
 		this.params = params;
 		this.sort = (query != null) ? query.sort() : SessionQuery.DEFAULT.sort();
 		this.descending = (query != null) ? query.descending() : SessionQuery.DEFAULT.descending();
@@ -31,7 +38,7 @@ final class SessionLinks {
 
 	/** The list without any parameter: the form's action. */
 	public String base() {
-		return build("/targets/{target}/sessions", Map.of());
+		return list(SessionViewParams.NONE);
 	}
 
 	/** Every session again, keeping only the tenant and the refresh choice. */
@@ -100,17 +107,24 @@ final class SessionLinks {
 		return (tenant != null) ? Map.of("tenant", List.of(tenant)) : Map.of();
 	}
 
+	/** The list on the page the DBA is on (see {@link SessionListContext}). */
 	private String list(SessionViewParams view) {
 		Map<String, List<String>> query = new LinkedHashMap<>();
 		view.asMap().forEach((name, value) -> query.put(name, List.of(value)));
-		return build("/targets/{target}/sessions", query);
+		if (this.context.tenantInPath()) {
+			query.remove("tenant");
+		}
+		return build(this.context.path(), this.context.variables(), query);
+	}
+
+	private String build(String path, Map<String, List<String>> query) {
+		return build(path, Map.of("target", this.target), query);
 	}
 
 	/** Every value goes in as a URI variable, so it is encoded strictly ('&', '+', '#' included). */
-	private String build(String path, Map<String, List<String>> query) {
+	private static String build(String path, Map<String, String> pathVariables, Map<String, List<String>> query) {
 		UriComponentsBuilder builder = UriComponentsBuilder.fromPath(path);
-		Map<String, Object> variables = new HashMap<>();
-		variables.put("target", this.target);
+		Map<String, Object> variables = new HashMap<>(pathVariables);
 		int n = 0;
 		for (Map.Entry<String, List<String>> parameter : query.entrySet()) {
 			for (String value : parameter.getValue()) {

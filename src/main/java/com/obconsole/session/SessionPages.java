@@ -9,6 +9,7 @@ import com.obconsole.engine.TraceSupport;
 import com.obconsole.target.TargetMonitor;
 import com.obconsole.target.TargetUnreachableException;
 import com.obconsole.target.Targets;
+import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.stereotype.Component;
 
@@ -17,7 +18,7 @@ import org.springframework.stereotype.Component;
  * unreachable target into a view that says so.
  */
 @Component
-class SessionPages {
+public class SessionPages {
 
 	private final SessionService sessions;
 
@@ -34,8 +35,16 @@ class SessionPages {
 		this.monitor = monitor;
 	}
 
-	/** The table region for the view asked for. */
+	/** The table region for the view asked for, on the target's own Tenant Session page. */
 	SessionTableView table(String target, SessionViewParams params) {
+		return table(target, params, SessionListContext.ofTarget(target, params.tenantOrNull()));
+	}
+
+	/**
+	 * The table region for the view asked for, on the page the context names: the same list,
+	 * whose links stay on that page.
+	 */
+	public SessionTableView table(String target, SessionViewParams params, SessionListContext context) {
 		SessionQuery query;
 		int refresh;
 		try {
@@ -43,18 +52,23 @@ class SessionPages {
 			refresh = params.refreshSeconds();
 		}
 		catch (InvalidSessionQueryException ex) {
-			return SessionTableView.invalid(target, params, ex);
+			return SessionTableView.invalid(target, params, ex, context);
 		}
 		try {
-			SessionList list = this.sessions.list(target, params.tenantOrNull(), query);
+			SessionList list = this.sessions.list(target, context.readTenant(), query);
 			// Known once the list is read: whether the More menu offers the tracing dialog, or says why not.
 			TraceSupport trace = TraceSupport.of(this.monitor.engine(this.targets.require(target)));
 			return SessionTableView.of(target, params, query, refresh, list, this.properties.longRunningThreshold(),
-					trace);
+					trace, context);
 		}
 		catch (TargetUnreachableException ex) {
-			return SessionTableView.unreachable(target, params, query, refresh, ex.getMessage());
+			return SessionTableView.unreachable(target, params, query, refresh, ex.getMessage(), context);
 		}
+	}
+
+	/** An htmx request for a part of the page (the table region); a history restore wants the whole page. */
+	public static boolean isFragmentRequest(HttpServletRequest request) {
+		return SessionPageController.isFragmentRequest(request);
 	}
 
 	/**

@@ -47,7 +47,7 @@ public final class SessionTableView {
 
 	private SessionTableView(String target, SessionViewParams params, SessionQuery query, int refreshSeconds,
 			SessionList list, Duration threshold, InvalidSessionQueryException error, String unavailable,
-			TraceSupport traceSupport) {
+			TraceSupport traceSupport, SessionListContext context) {
 		this.target = target;
 		this.params = params;
 		this.query = query;
@@ -57,26 +57,30 @@ public final class SessionTableView {
 				? list.page().sessions().stream().map((s) -> SessionRow.of(s, threshold)).toList() : List.of();
 		this.error = error;
 		this.unavailable = unavailable;
-		this.links = new SessionLinks(target, params, query);
+		this.links = new SessionLinks(target, params, query, context);
 		this.threshold = threshold;
 		this.traceSupport = (traceSupport != null) ? traceSupport : NO_ROWS;
 	}
 
 	static SessionTableView of(String target, SessionViewParams params, SessionQuery query, int refreshSeconds,
-			SessionList list, Duration threshold, TraceSupport traceSupport) {
-		return new SessionTableView(target, params, query, refreshSeconds, list, threshold, null, null, traceSupport);
+			SessionList list, Duration threshold, TraceSupport traceSupport, SessionListContext context) {
+		return new SessionTableView(target, params, query, refreshSeconds, list, threshold, null, null, traceSupport,
+				context);
 	}
 
 	/** A bad parameter: shown next to its filter; a parameter without a box of its own is dropped. */
-	static SessionTableView invalid(String target, SessionViewParams params, InvalidSessionQueryException error) {
+	static SessionTableView invalid(String target, SessionViewParams params, InvalidSessionQueryException error,
+			SessionListContext context) {
 		SessionViewParams kept = SessionViewParams.SEARCHES.contains(error.parameter()) ? params
 				: params.with(error.parameter(), null);
-		return new SessionTableView(target, kept, null, safeRefresh(kept), null, Duration.ZERO, error, null, null);
+		return new SessionTableView(target, kept, null, safeRefresh(kept), null, Duration.ZERO, error, null, null,
+				context);
 	}
 
 	static SessionTableView unreachable(String target, SessionViewParams params, SessionQuery query,
-			int refreshSeconds, String reason) {
-		return new SessionTableView(target, params, query, refreshSeconds, null, Duration.ZERO, null, reason, null);
+			int refreshSeconds, String reason, SessionListContext context) {
+		return new SessionTableView(target, params, query, refreshSeconds, null, Duration.ZERO, null, reason, null,
+				context);
 	}
 
 	private static int safeRefresh(SessionViewParams params) {

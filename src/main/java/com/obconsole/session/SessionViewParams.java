@@ -20,7 +20,7 @@ import java.util.Map;
  * @param size rows per page
  * @param refresh auto-refresh interval in seconds, 0 for off
  */
-record SessionViewParams(String tenant, String id, String user, String source, String database, String activeOnly,
+public record SessionViewParams(String tenant, String id, String user, String source, String database, String activeOnly,
 		String sort, String direction, String page, String size, String refresh) {
 
 	/** The auto-refresh intervals offered, in seconds; 0 is off. */
@@ -61,12 +61,12 @@ record SessionViewParams(String tenant, String id, String user, String source, S
 	}
 
 	/** The tenant, or {@code null} for every session the target sees. */
-	String tenantOrNull() {
+	public String tenantOrNull() {
 		return blank(this.tenant) ? null : this.tenant.trim();
 	}
 
 	/** Every parameter that has a value, in URL order. */
-	Map<String, String> asMap() {
+	public Map<String, String> asMap() {
 		Map<String, String> map = new LinkedHashMap<>();
 		put(map, "tenant", this.tenant);
 		put(map, "id", this.id);
@@ -83,7 +83,7 @@ record SessionViewParams(String tenant, String id, String user, String source, S
 	}
 
 	/** The same view with one parameter changed; {@code null} removes it. */
-	SessionViewParams with(String name, String value) {
+	public SessionViewParams with(String name, String value) {
 		Map<String, String> map = asMap();
 		if (value == null || value.isEmpty()) {
 			map.remove(name);

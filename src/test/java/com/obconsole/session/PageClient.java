@@ -30,7 +30,7 @@ import org.springframework.util.MultiValueMap;
  * Asks the console for pages and fragments over real HTTP, as a signed-in browser (with or without
  * htmx) does: it keeps the session cookie and sends the page's CSRF token with every POST.
  */
-final class PageClient {
+public final class PageClient {
 
 	private final String root;
 
@@ -42,12 +42,12 @@ final class PageClient {
 	private String csrf;
 
 	/** A client signed in as OPERATOR. */
-	PageClient(TestRestTemplate http) {
+	public PageClient(TestRestTemplate http) {
 		this(http, TestUsers.OPERATOR);
 	}
 
 	/** A client signed in as the given test user. */
-	PageClient(TestRestTemplate http, String username) {
+	public PageClient(TestRestTemplate http, String username) {
 		this.root = http.getRootUri();
 		String login = send("GET", "/login", null, false).body();
 		String token = BrowserSession.csrfTokenOf(login);
@@ -61,24 +61,24 @@ final class PageClient {
 	}
 
 	/** A full page, as a link followed without JavaScript gets it. */
-	Page page(String url) {
+	public Page page(String url) {
 		return exchange("GET", url, null, false);
 	}
 
 	/** A fragment, as htmx asks for it. */
-	Page fragment(String url) {
+	public Page fragment(String url) {
 		return exchange("GET", url, null, true);
 	}
 
 	/** Submits a form as htmx does: its fields (with its CSRF field), to its action. */
-	Page submit(FormElement form) {
+	public Page submit(FormElement form) {
 		MultiValueMap<String, String> fields = new LinkedMultiValueMap<>();
 		form.formData().forEach((field) -> fields.add(field.key(), field.value()));
 		return exchange("POST", form.attr("action"), fields, true);
 	}
 
 	/** Posts fields, adding the session's CSRF token as the htmx requests of the page do. */
-	Page post(String url, MultiValueMap<String, String> fields) {
+	public Page post(String url, MultiValueMap<String, String> fields) {
 		MultiValueMap<String, String> withToken = new LinkedMultiValueMap<>(fields);
 		if (!withToken.containsKey("_csrf")) {
 			withToken.add("_csrf", this.csrf);
@@ -87,7 +87,7 @@ final class PageClient {
 	}
 
 	/** Posts fields with no CSRF token, as a forged request would. */
-	Page postWithoutToken(String url, MultiValueMap<String, String> fields) {
+	public Page postWithoutToken(String url, MultiValueMap<String, String> fields) {
 		return exchange("POST", url, fields, true);
 	}
 
@@ -151,35 +151,35 @@ final class PageClient {
 	/**
 	 * An answer: its status, raw HTML (to check escaping) and parsed document.
 	 */
-	record Page(int status, String html, Document doc, HttpHeaders headers) {
+	public record Page(int status, String html, Document doc, HttpHeaders headers) {
 
 		/** The row of a session in the session table, or {@code null}. */
-		Element row(long id) {
+		public Element row(long id) {
 			return this.doc.selectFirst("#sessions tbody tr[data-session-id=" + Long.toUnsignedString(id) + "]");
 		}
 
 		/** The session ids in the table, in order. */
-		List<String> ids() {
+		public List<String> ids() {
 			return this.doc.select("#sessions tbody tr[data-session-id]").eachAttr("data-session-id");
 		}
 
 		/** A cell of a session's row by its class: session-id, user, source, database, command, time, status, ... */
-		String cell(long id, String column) {
+		public String cell(long id, String column) {
 			Element row = row(id);
 			return (row != null) ? row.selectFirst("td." + column).text() : null;
 		}
 
 		/** The text of the element the selector finds. */
-		String text(String selector) {
+		public String text(String selector) {
 			Element element = this.doc.selectFirst(selector);
 			return (element != null) ? element.text() : null;
 		}
 
-		FormElement form(String selector) {
+		public FormElement form(String selector) {
 			return (FormElement) this.doc.selectFirst(selector);
 		}
 
-		Map<String, String> results() {
+		public Map<String, String> results() {
 			Map<String, String> results = new java.util.LinkedHashMap<>();
 			this.doc.select("#close-results .close-result")
 				.forEach((line) -> results.put(line.attr("data-session-id"), line.attr("data-outcome")));

@@ -1,0 +1,20 @@
+package com.obconsole.cluster;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.servlet.ModelAndView;
+
+/** An unknown cluster or tenant on a cluster or tenant page: a 404 page that says which. */
+@ControllerAdvice(assignableTypes = { ClusterPageController.class, SessionManagementController.class })
+class ClusterPageErrors {
+
+	@ExceptionHandler({ UnknownClusterException.class, UnknownTenantException.class })
+	ModelAndView unknown(RuntimeException ex) {
+		ModelAndView page = new ModelAndView("cluster/unknown", HttpStatus.NOT_FOUND);
+		page.addObject("message", ex.getMessage());
+		page.addObject("tenant", ex instanceof UnknownTenantException);
+		return page;
+	}
+
+}
