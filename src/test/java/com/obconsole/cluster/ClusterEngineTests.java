@@ -10,6 +10,7 @@ import java.util.Map;
 import com.obconsole.localengine.FreePorts;
 import com.obconsole.localengine.LocalEngines;
 import com.obconsole.localengine.LocalServer;
+import com.obconsole.localengine.TestTargets;
 import com.obconsole.localengine.SeekdbRelease;
 import com.obconsole.localengine.TestSession;
 import com.obconsole.security.TestUsers;
@@ -42,20 +43,13 @@ class ClusterEngineTests {
 			sql.execute("CREATE USER IF NOT EXISTS stats_user IDENTIFIED BY 'stats-pw'");
 			sql.execute("GRANT ALL PRIVILEGES ON *.* TO stats_user");
 		}
-		register(registry, 0, "ob", seekdb);
-		register(registry, 1, "maria", LocalEngines.mariadb());
-		registry.add("console.targets[2].name", () -> "down");
-		registry.add("console.targets[2].url", () -> "jdbc:mysql://127.0.0.1:" + DOWN_PORT + "/");
+		TestTargets.register(registry, 0, "ob", seekdb);
+		TestTargets.register(registry, 1, "maria", LocalEngines.mariadb());
+		TestTargets.registerDown(registry, 2, "down", DOWN_PORT);
 		registry.add("console.connection.connect-timeout", () -> "1s");
 		registry.add("console.sessions.snapshot-max-age", () -> "0s");
 	}
 
-	static void register(DynamicPropertyRegistry registry, int i, String name, LocalServer server) {
-		registry.add("console.targets[" + i + "].name", () -> name);
-		registry.add("console.targets[" + i + "].url", server::jdbcUrl);
-		registry.add("console.targets[" + i + "].username", server::username);
-		registry.add("console.targets[" + i + "].password", server::password);
-	}
 
 	TestRestTemplate http;
 

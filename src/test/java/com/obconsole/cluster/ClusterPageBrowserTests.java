@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.function.Function;
 
 import com.obconsole.localengine.LocalEngines;
+import com.obconsole.localengine.TestTargets;
 import com.obconsole.localengine.LocalServer;
 import com.obconsole.localengine.SeekdbRelease;
 import com.obconsole.localengine.TestSession;
@@ -70,7 +71,7 @@ class ClusterPageBrowserTests {
 
 	@DynamicPropertySource
 	static void targets(DynamicPropertyRegistry registry) {
-		ClusterEngineTests.register(registry, 0, "ob", LocalEngines.seekdb(SeekdbRelease.V1_3));
+		TestTargets.register(registry, 0, "ob", LocalEngines.seekdb(SeekdbRelease.V1_3));
 		registry.add("console.sessions.snapshot-max-age", () -> "1ms");
 	}
 

@@ -10,6 +10,7 @@ import java.util.Map;
 
 import com.obconsole.localengine.FreePorts;
 import com.obconsole.localengine.LocalEngines;
+import com.obconsole.localengine.TestTargets;
 import com.obconsole.localengine.LocalServer;
 import com.obconsole.localengine.SeekdbRelease;
 import com.obconsole.localengine.TestSession;
@@ -66,8 +67,8 @@ class ClusterPageWebTests {
 	@DynamicPropertySource
 	static void targets(DynamicPropertyRegistry registry) {
 		LocalServer seekdb = LocalEngines.seekdb(SeekdbRelease.V1_3);
-		ClusterEngineTests.register(registry, 0, "ob", seekdb);
-		ClusterEngineTests.register(registry, 1, "maria", LocalEngines.mariadb());
+		TestTargets.register(registry, 0, "ob", seekdb);
+		TestTargets.register(registry, 1, "maria", LocalEngines.mariadb());
 		registry.add("console.targets[2].name", () -> "down");
 		registry.add("console.targets[2].url", () -> "jdbc:mysql://127.0.0.1:" + DOWN_PORT + "/");
 		registry.add("console.connection.connect-timeout", () -> "1s");

@@ -17,6 +17,7 @@ import com.obconsole.localengine.LocalEngines;
 import com.obconsole.localengine.LocalServer;
 import com.obconsole.localengine.SeekdbRelease;
 import com.obconsole.localengine.TestSession;
+import com.obconsole.localengine.TestTargets;
 import com.obconsole.security.TestUsers;
 import com.obconsole.target.DirectObserver;
 import com.obconsole.target.Targets;
@@ -55,16 +56,12 @@ class SessionActionsEngineTests {
 			sql.execute("CREATE USER IF NOT EXISTS 'watcher'@'%' IDENTIFIED BY 'watcher-pw'");
 			sql.execute("GRANT PROCESS ON *.* TO 'watcher'@'%'");
 		}
-		registry.add("console.targets[0].name", () -> "shared");
-		registry.add("console.targets[0].url", seekdb::jdbcUrl);
-		registry.add("console.targets[0].username", seekdb::username);
+		TestTargets.register(registry, 0, "shared", seekdb);
 		registry.add("console.targets[1].name", () -> "watcher");
 		registry.add("console.targets[1].url", mariadb::jdbcUrl);
 		registry.add("console.targets[1].username", () -> "watcher");
 		registry.add("console.targets[1].password", () -> "watcher-pw");
-		registry.add("console.targets[2].name", () -> "down");
-		registry.add("console.targets[2].url", () -> "jdbc:mysql://127.0.0.1:" + DOWN_PORT + "/");
-		registry.add("console.targets[2].username", () -> "root");
+		TestTargets.registerDown(registry, 2, "down", DOWN_PORT);
 		registry.add("console.connection.connect-timeout", () -> "1s");
 		// Long enough that every request of a test falls in one snapshot window.
 		registry.add("console.sessions.snapshot-max-age", () -> "30s");

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import com.obconsole.localengine.LocalServer;
+import com.obconsole.localengine.TestTargets;
 import com.obconsole.localengine.TestSession;
 import com.obconsole.security.TestUsers;
 import com.obconsole.target.Targets;
@@ -64,10 +65,7 @@ abstract class SessionApiEngineTests {
 	TestSession inDatabase;
 
 	static void registerTarget(DynamicPropertyRegistry registry, LocalServer server) {
-		registry.add("console.targets[0].name", () -> TARGET);
-		registry.add("console.targets[0].url", server::jdbcUrl);
-		registry.add("console.targets[0].username", server::username);
-		registry.add("console.targets[0].password", server::password);
+		TestTargets.register(registry, 0, TARGET, server);
 		// Every request reads afresh, so each assertion sees the sessions as they are now.
 		registry.add("console.sessions.snapshot-max-age", () -> "0s");
 	}

@@ -14,6 +14,7 @@ import com.obconsole.localengine.LocalEngines;
 import com.obconsole.localengine.LocalServer;
 import com.obconsole.localengine.SeekdbRelease;
 import com.obconsole.localengine.TestSession;
+import com.obconsole.localengine.TestTargets;
 import com.obconsole.security.TestUsers;
 import org.junit.jupiter.api.Test;
 
@@ -39,11 +40,8 @@ class SessionAuditEngineTests {
 	@DynamicPropertySource
 	static void targets(DynamicPropertyRegistry registry) {
 		LocalServer seekdb = LocalEngines.seekdb(SeekdbRelease.V1_3);
-		registry.add("console.targets[0].name", () -> "audited");
-		registry.add("console.targets[0].url", seekdb::jdbcUrl);
-		registry.add("console.targets[0].username", seekdb::username);
-		registry.add("console.targets[1].name", () -> "gone");
-		registry.add("console.targets[1].url", () -> "jdbc:mysql://127.0.0.1:" + FreePorts.unused() + "/");
+		TestTargets.register(registry, 0, "audited", seekdb);
+		TestTargets.registerDown(registry, 1, "gone", FreePorts.unused());
 		registry.add("console.connection.connect-timeout", () -> "1s");
 		registry.add("console.sessions.snapshot-max-age", () -> "0s");
 	}

@@ -10,6 +10,7 @@ import com.obconsole.audit.AuditRecord;
 import com.obconsole.audit.AuditTrail;
 import com.obconsole.localengine.LocalEngines;
 import com.obconsole.localengine.LocalServer;
+import com.obconsole.localengine.TestTargets;
 import com.obconsole.localengine.SeekdbRelease;
 import com.obconsole.security.TestUsers;
 import com.obconsole.session.PageClient.Page;
@@ -44,19 +45,13 @@ class TraceDialogWebTests {
 
 	@DynamicPropertySource
 	static void targets(DynamicPropertyRegistry registry) {
-		register(registry, 0, "seekdb", LocalEngines.seekdb(SeekdbRelease.V1_3));
-		register(registry, 1, "seekdb14", LocalEngines.seekdb(SeekdbRelease.V1_4));
-		register(registry, 2, "mariadb", LocalEngines.mariadb());
+		TestTargets.register(registry, 0, "seekdb", LocalEngines.seekdb(SeekdbRelease.V1_3));
+		TestTargets.register(registry, 1, "seekdb14", LocalEngines.seekdb(SeekdbRelease.V1_4));
+		TestTargets.register(registry, 2, "mariadb", LocalEngines.mariadb());
 		// Every request reads the engine again: a change shows in the list at once.
 		registry.add("console.sessions.snapshot-max-age", () -> "1ms");
 	}
 
-	static void register(DynamicPropertyRegistry registry, int i, String name, LocalServer server) {
-		registry.add("console.targets[" + i + "].name", () -> name);
-		registry.add("console.targets[" + i + "].url", server::jdbcUrl);
-		registry.add("console.targets[" + i + "].username", server::username);
-		registry.add("console.targets[" + i + "].password", server::password);
-	}
 
 	@Autowired
 	TestRestTemplate http;

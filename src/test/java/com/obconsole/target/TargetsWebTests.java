@@ -7,6 +7,7 @@ import java.util.Map;
 import com.obconsole.localengine.FreePorts;
 import com.obconsole.localengine.LocalEngines;
 import com.obconsole.localengine.LocalServer;
+import com.obconsole.localengine.TestTargets;
 import com.obconsole.security.BrowserSession;
 import com.obconsole.security.TestUsers;
 import org.junit.jupiter.api.Test;
@@ -35,20 +36,12 @@ class TargetsWebTests {
 
 	@DynamicPropertySource
 	static void targets(DynamicPropertyRegistry registry) {
-		register(registry, 0, "local-seekdb", LocalEngines.seekdb());
-		register(registry, 1, "local-mariadb", LocalEngines.mariadb());
-		registry.add("console.targets[2].name", () -> "down");
-		registry.add("console.targets[2].url", () -> "jdbc:mysql://127.0.0.1:" + DOWN_PORT + "/");
-		registry.add("console.targets[2].username", () -> "root");
+		TestTargets.register(registry, 0, "local-seekdb", LocalEngines.seekdb());
+		TestTargets.register(registry, 1, "local-mariadb", LocalEngines.mariadb());
+		TestTargets.registerDown(registry, 2, "down", DOWN_PORT);
 		registry.add("console.connection.connect-timeout", () -> "2s");
 	}
 
-	static void register(DynamicPropertyRegistry registry, int index, String name, LocalServer server) {
-		registry.add("console.targets[" + index + "].name", () -> name);
-		registry.add("console.targets[" + index + "].url", server::jdbcUrl);
-		registry.add("console.targets[" + index + "].username", server::username);
-		registry.add("console.targets[" + index + "].password", server::password);
-	}
 
 	@Autowired
 	TestRestTemplate anonymous;

@@ -6,6 +6,7 @@ import java.util.Map;
 
 import com.obconsole.localengine.LocalEngines;
 import com.obconsole.localengine.LocalServer;
+import com.obconsole.localengine.TestTargets;
 import com.obconsole.localengine.SeekdbRelease;
 import com.obconsole.localengine.TestSession;
 import com.obconsole.security.TestUsers;
@@ -39,18 +40,12 @@ class TraceEngineTests {
 
 	@DynamicPropertySource
 	static void targets(DynamicPropertyRegistry registry) {
-		register(registry, 0, "seekdb", LocalEngines.seekdb(SeekdbRelease.V1_3));
-		register(registry, 1, "seekdb14", LocalEngines.seekdb(SeekdbRelease.V1_4));
-		register(registry, 2, "mariadb", LocalEngines.mariadb());
+		TestTargets.register(registry, 0, "seekdb", LocalEngines.seekdb(SeekdbRelease.V1_3));
+		TestTargets.register(registry, 1, "seekdb14", LocalEngines.seekdb(SeekdbRelease.V1_4));
+		TestTargets.register(registry, 2, "mariadb", LocalEngines.mariadb());
 		registry.add("console.sessions.snapshot-max-age", () -> "0s");
 	}
 
-	static void register(DynamicPropertyRegistry registry, int i, String name, LocalServer server) {
-		registry.add("console.targets[" + i + "].name", () -> name);
-		registry.add("console.targets[" + i + "].url", server::jdbcUrl);
-		registry.add("console.targets[" + i + "].username", server::username);
-		registry.add("console.targets[" + i + "].password", server::password);
-	}
 
 	TestRestTemplate http;
 
