@@ -13,6 +13,9 @@
   var keptSelection = [];
   var regionSwapped = false;
   var sessionsChanged = false;
+  /* The id of a select whose choice has been applied: it keeps the focus (htmx restores it after the
+     swap) but is no longer being edited, until the user opens it again. */
+  var appliedChoice = null;
 
   function region() {
     return document.querySelector(REGION);
@@ -39,6 +42,9 @@
     var active = document.activeElement;
     var home = region();
     if (!active || !home || !home.contains(active)) {
+      return false;
+    }
+    if (appliedChoice !== null && active.id === appliedChoice) {
       return false;
     }
     return active.matches('input[type=search], input[type=text], select') ||
@@ -213,9 +219,21 @@
       if (target.id === 'refresh') {
         elapsed = 0;
       }
+      if (target.matches('select')) {
+        appliedChoice = target.id;
+      }
       target.form.requestSubmit();
     }
   });
+
+  /* Opening a select again (pointer or keyboard) is editing it again. */
+  function touched(event) {
+    if (event.target instanceof Element && event.target.id === appliedChoice) {
+      appliedChoice = null;
+    }
+  }
+  document.addEventListener('pointerdown', touched);
+  document.addEventListener('keydown', touched);
 
   document.addEventListener('focusout', function () {
     // Leaving a search box lets the countdown go on; show it at once.

@@ -1,12 +1,15 @@
 package com.obconsole.localengine;
 
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -14,6 +17,13 @@ import java.util.concurrent.TimeUnit;
  * a statement, or holding an open transaction.
  */
 public final class TestSession implements AutoCloseable {
+
+	/** One thread per running statement: the common pool may have fewer threads than statements block. */
+	private static final ExecutorService STATEMENTS = Executors.newCachedThreadPool((task) -> {
+		Thread thread = new Thread(task, "test-session-statement");
+		thread.setDaemon(true);
+		return thread;
+	});
 
 	private final LocalServer server;
 
@@ -47,21 +57,39 @@ public final class TestSession implements AutoCloseable {
 		return session;
 	}
 
+	/** A session of another user that connects and does nothing. */
+	public static TestSession idleAs(LocalServer server, String user, String password) throws SQLException {
+		return new TestSession(server, DriverManager.getConnection(server.jdbcUrl(), user, password));
+	}
+
 	/** A session that runs the statement in the background, returned once the engine shows it running. */
 	public static TestSession running(LocalServer server, String statement) throws SQLException {
-		TestSession session = idle(server);
-		server.allowLongStatements(session.connection);
-		session.running = CompletableFuture.supplyAsync(() -> {
-			try (Statement sql = session.connection.createStatement()) {
+		return idle(server).runInBackground(statement);
+	}
+
+	/** Makes the given database this session's current one; returns this session. */
+	public TestSession use(String database) throws SQLException {
+		this.connection.setCatalog(database);
+		return this;
+	}
+
+	/**
+	 * Runs the statement in the background, for as long as it takes, and returns once the engine
+	 * shows this session running it.
+	 */
+	public TestSession runInBackground(String statement) throws SQLException {
+		this.server.allowLongStatements(this.connection);
+		this.running = CompletableFuture.supplyAsync(() -> {
+			try (Statement sql = this.connection.createStatement()) {
 				sql.execute(statement);
 				return null;
 			}
 			catch (SQLException ex) {
 				return ex;
 			}
-		});
-		session.awaitRunning(Duration.ofSeconds(20));
-		return session;
+		}, STATEMENTS);
+		awaitRunning(Duration.ofSeconds(20));
+		return this;
 	}
 
 	/** A session that updated a row of its own table and did not commit: it holds a row lock. */
