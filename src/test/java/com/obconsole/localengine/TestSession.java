@@ -92,15 +92,28 @@ public final class TestSession implements AutoCloseable {
 		return this;
 	}
 
-	/** A session that updated a row of its own table and did not commit: it holds a row lock. */
+	/** A session that updated a row of its own and did not commit: it holds a row lock. */
 	public static TestSession inTransaction(LocalServer server, String table) throws SQLException {
-		TestSession session = idle(server);
-		try (Statement sql = session.connection.createStatement()) {
+		try (Connection admin = server.connect(); Statement sql = admin.createStatement()) {
 			sql.execute("CREATE DATABASE IF NOT EXISTS console_test");
-			sql.execute("CREATE TABLE IF NOT EXISTS console_test." + table + " (id INT PRIMARY KEY, v INT)");
-			sql.execute("REPLACE INTO console_test." + table + " VALUES (1, 0)");
+		}
+		return inTransaction(server, "console_test", table);
+	}
+
+	/**
+	 * A session that updated a row of its own (keyed by its id, so that several such sessions do not
+	 * wait for each other) in {@code database.table}, and did not commit.
+	 */
+	public static TestSession inTransaction(LocalServer server, String database, String table) throws SQLException {
+		TestSession session = idle(server);
+		String qualified = database + "." + table;
+		long row = session.id % 1_000_000;
+		try (Statement sql = session.connection.createStatement()) {
+			sql.execute("CREATE TABLE IF NOT EXISTS " + qualified + " (id INT PRIMARY KEY, v INT)");
+			sql.execute("DELETE FROM " + qualified + " WHERE id = " + row);
+			sql.execute("INSERT INTO " + qualified + " VALUES (" + row + ", 0)");
 			session.connection.setAutoCommit(false);
-			sql.execute("UPDATE console_test." + table + " SET v = v + 1 WHERE id = 1");
+			sql.execute("UPDATE " + qualified + " SET v = v + 1 WHERE id = " + row);
 		}
 		// InnoDB refreshes INFORMATION_SCHEMA.INNODB_TRX from a cache at most every 0.1 s.
 		sleep(200);
@@ -134,6 +147,11 @@ public final class TestSession implements AutoCloseable {
 		return this.id;
 	}
 
+	/** The id as the console writes it, in URLs and pages. */
+	public String idText() {
+		return Long.toUnsignedString(this.id);
+	}
+
 	public Connection connection() {
 		return this.connection;
 	}
@@ -151,6 +169,17 @@ public final class TestSession implements AutoCloseable {
 	/** The error that ended the background statement, waiting up to the timeout; null if it succeeded. */
 	public SQLException statementError(Duration timeout) throws Exception {
 		return this.running.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+	}
+
+	/** Whether the background statement has ended, waiting for it up to the timeout. */
+	public boolean statementEnds(Duration timeout) {
+		try {
+			this.running.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+			return true;
+		}
+		catch (Exception ex) {
+			return false;
+		}
 	}
 
 	public boolean isStatementRunning() {

@@ -6,6 +6,7 @@ import java.util.List;
 
 import com.obconsole.browser.HeadlessChromium;
 import com.obconsole.localengine.LocalEngines;
+import com.obconsole.localengine.TestSession;
 import com.obconsole.localengine.LocalServer;
 import com.obconsole.localengine.SeekdbRelease;
 import com.obconsole.security.TestUsers;
@@ -45,7 +46,7 @@ class SessionPageBrowserTests {
 
 	static HeadlessChromium browser;
 
-	static LiveSession sleeper;
+	static TestSession sleeper;
 
 	static boolean signedIn;
 
@@ -62,7 +63,7 @@ class SessionPageBrowserTests {
 	@BeforeAll
 	static void startBrowser(@LocalServerPort int port) throws SQLException {
 		browser = HeadlessChromium.start("http://localhost:" + port, 1600, 1000);
-		sleeper = LiveSession.running(LocalEngines.seekdb(), SLEEPER_SQL);
+		sleeper = TestSession.running(LocalEngines.seekdb(), SLEEPER_SQL);
 	}
 
 	@AfterAll
@@ -154,8 +155,8 @@ class SessionPageBrowserTests {
 
 	@Test
 	void closeSessionsThroughConfirmationAndResults() throws SQLException {
-		try (LiveSession first = LiveSession.idle(LocalEngines.seekdb());
-				LiveSession second = LiveSession.idle(LocalEngines.seekdb())) {
+		try (TestSession first = TestSession.idle(LocalEngines.seekdb());
+				TestSession second = TestSession.idle(LocalEngines.seekdb())) {
 			open("/targets/local-seekdb/sessions?sort=id&direction=desc&size=200");
 			browser.find("tr[data-session-id='" + first.idText() + "'] .row-select").click();
 			browser.find("tr[data-session-id='" + second.idText() + "'] .row-select").click();
@@ -175,7 +176,7 @@ class SessionPageBrowserTests {
 	@Test
 	void fullLinkTrackingConfigurationFromTheMoreMenu() throws SQLException {
 		assumeTrue(SeekdbRelease.standard() == SeekdbRelease.V1_3, "seekdb 1.4 cannot trace sessions");
-		try (LiveSession session = LiveSession.idle(LocalEngines.seekdb())) {
+		try (TestSession session = TestSession.idle(LocalEngines.seekdb())) {
 			String row = "tr[data-session-id='" + session.idText() + "']";
 			open("/targets/local-seekdb/sessions?id=" + session.idText());
 			browser.click(row + " .dropdown-toggle");

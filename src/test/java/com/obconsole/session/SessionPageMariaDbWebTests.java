@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.Map;
 
 import com.obconsole.localengine.LocalEngines;
+import com.obconsole.localengine.TestSession;
 import com.obconsole.security.TestUsers;
 import com.obconsole.localengine.LocalServer;
 import com.obconsole.session.PageClient.Page;
@@ -36,11 +37,11 @@ class SessionPageMariaDbWebTests {
 
 	static final String DATABASE = "session_page_db";
 
-	static LiveSession idle;
+	static TestSession idle;
 
-	static LiveSession sleeper;
+	static TestSession sleeper;
 
-	static LiveSession inTransaction;
+	static TestSession inTransaction;
 
 	@DynamicPropertySource
 	static void targets(DynamicPropertyRegistry registry) {
@@ -58,14 +59,14 @@ class SessionPageMariaDbWebTests {
 		try (Connection admin = mariadb.connect(); Statement sql = admin.createStatement()) {
 			sql.execute("CREATE DATABASE IF NOT EXISTS " + DATABASE);
 		}
-		idle = LiveSession.idle(mariadb);
-		sleeper = LiveSession.running(mariadb, "SELECT SLEEP(600) /* mariadb sleeper */");
-		inTransaction = LiveSession.inTransaction(mariadb, DATABASE, "page_accounts");
+		idle = TestSession.idle(mariadb);
+		sleeper = TestSession.running(mariadb, "SELECT SLEEP(600) /* mariadb sleeper */");
+		inTransaction = TestSession.inTransaction(mariadb, DATABASE, "page_accounts");
 	}
 
 	@AfterAll
 	static void closeSessions() {
-		for (LiveSession session : new LiveSession[] { idle, sleeper, inTransaction }) {
+		for (TestSession session : new TestSession[] { idle, sleeper, inTransaction }) {
 			if (session != null) {
 				session.close();
 			}
@@ -127,7 +128,7 @@ class SessionPageMariaDbWebTests {
 
 	@Test
 	void closeCurrentQueryInterruptsTheStatementAndKeepsTheConnection() throws SQLException {
-		try (LiveSession session = LiveSession.running(LocalEngines.mariadb(), "SELECT SLEEP(600) /* close me */")) {
+		try (TestSession session = TestSession.running(LocalEngines.mariadb(), "SELECT SLEEP(600) /* close me */")) {
 			Page confirm = client().fragment(PAGE + "/confirm?kind=query&ids=" + session.idText());
 			Page results = client().submit(confirm.form("form.confirm-close"));
 			assertThat(results.results()).containsExactly(Map.entry(session.idText(), "CLOSED"));
@@ -138,7 +139,7 @@ class SessionPageMariaDbWebTests {
 
 	@Test
 	void closeSessionEndsTheConnection() throws SQLException {
-		try (LiveSession session = LiveSession.idle(LocalEngines.mariadb())) {
+		try (TestSession session = TestSession.idle(LocalEngines.mariadb())) {
 			Page confirm = client().fragment(PAGE + "/confirm?kind=session&ids=" + session.idText());
 			Page results = client().submit(confirm.form("form.confirm-close"));
 			assertThat(results.results()).containsExactly(Map.entry(session.idText(), "CLOSED"));

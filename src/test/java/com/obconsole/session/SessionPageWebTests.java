@@ -8,6 +8,7 @@ import java.util.List;
 
 import com.obconsole.localengine.FreePorts;
 import com.obconsole.localengine.LocalEngines;
+import com.obconsole.localengine.TestSession;
 import com.obconsole.localengine.LocalServer;
 import com.obconsole.session.PageClient.Page;
 import org.jsoup.nodes.Element;
@@ -47,17 +48,17 @@ class SessionPageWebTests {
 
 	static final int DOWN_PORT = FreePorts.unused();
 
-	static LiveSession idle;
+	static TestSession idle;
 
-	static LiveSession sleeper;
+	static TestSession sleeper;
 
-	static LiveSession inTransaction;
+	static TestSession inTransaction;
 
-	static LiveSession hostile;
+	static TestSession hostile;
 
-	static LiveSession inDatabase;
+	static TestSession inDatabase;
 
-	static LiveSession otherUser;
+	static TestSession otherUser;
 
 	@DynamicPropertySource
 	static void targets(DynamicPropertyRegistry registry) {
@@ -82,17 +83,17 @@ class SessionPageWebTests {
 			sql.execute("CREATE USER IF NOT EXISTS '" + OTHER_USER + "' IDENTIFIED BY '" + OTHER_PASSWORD + "'");
 			sql.execute("GRANT SELECT ON *.* TO '" + OTHER_USER + "'");
 		}
-		idle = LiveSession.idle(seekdb);
-		sleeper = LiveSession.running(seekdb, SLEEPER_SQL);
-		inTransaction = LiveSession.inTransaction(seekdb, DATABASE, "page_accounts");
-		hostile = LiveSession.running(seekdb, HOSTILE_SQL);
-		inDatabase = LiveSession.inDatabase(seekdb, DATABASE);
-		otherUser = LiveSession.idleAs(seekdb, OTHER_USER, OTHER_PASSWORD);
+		idle = TestSession.idle(seekdb);
+		sleeper = TestSession.running(seekdb, SLEEPER_SQL);
+		inTransaction = TestSession.inTransaction(seekdb, DATABASE, "page_accounts");
+		hostile = TestSession.running(seekdb, HOSTILE_SQL);
+		inDatabase = TestSession.inDatabase(seekdb, DATABASE);
+		otherUser = TestSession.idleAs(seekdb, OTHER_USER, OTHER_PASSWORD);
 	}
 
 	@AfterAll
 	static void closeSessions() {
-		for (LiveSession session : new LiveSession[] { idle, sleeper, inTransaction, hostile, inDatabase, otherUser }) {
+		for (TestSession session : new TestSession[] { idle, sleeper, inTransaction, hostile, inDatabase, otherUser }) {
 			if (session != null) {
 				session.close();
 			}
@@ -318,7 +319,7 @@ class SessionPageWebTests {
 
 	@Test
 	void closeCurrentQueryInterruptsTheStatementAndKeepsTheConnection() throws SQLException {
-		try (LiveSession session = LiveSession.running(LocalEngines.seekdb(), SLEEPER_SQL)) {
+		try (TestSession session = TestSession.running(LocalEngines.seekdb(), SLEEPER_SQL)) {
 			Page confirm = client().fragment(PAGE + "/confirm?kind=query&ids=" + session.idText());
 			Page results = client().submit(confirm.form("form.confirm-close"));
 			assertThat(results.status()).isEqualTo(200);
@@ -332,7 +333,7 @@ class SessionPageWebTests {
 
 	@Test
 	void closeSessionEndsTheConnection() throws SQLException {
-		try (LiveSession session = LiveSession.idle(LocalEngines.seekdb())) {
+		try (TestSession session = TestSession.idle(LocalEngines.seekdb())) {
 			Page confirm = client().fragment(PAGE + "/confirm?kind=session&ids=" + session.idText());
 			Page results = client().submit(confirm.form("form.confirm-close"));
 			assertThat(results.results()).containsExactly(entry(session.idText(), "CLOSED"));
@@ -343,8 +344,8 @@ class SessionPageWebTests {
 
 	@Test
 	void aBatchOfTwoGivesTwoResultLines() throws SQLException {
-		try (LiveSession first = LiveSession.idle(LocalEngines.seekdb());
-				LiveSession second = LiveSession.idle(LocalEngines.seekdb())) {
+		try (TestSession first = TestSession.idle(LocalEngines.seekdb());
+				TestSession second = TestSession.idle(LocalEngines.seekdb())) {
 			Page confirm = client()
 				.fragment(PAGE + "/confirm?kind=session&ids=" + first.idText() + "&ids=" + second.idText());
 			Page results = client().submit(confirm.form("form.confirm-close"));
@@ -357,7 +358,7 @@ class SessionPageWebTests {
 
 	@Test
 	void aSessionThatNowRunsOtherSqlIsRefused() throws SQLException {
-		try (LiveSession session = LiveSession.running(LocalEngines.seekdb(), SLEEPER_SQL)) {
+		try (TestSession session = TestSession.running(LocalEngines.seekdb(), SLEEPER_SQL)) {
 			Page confirm = client().fragment(PAGE + "/confirm?kind=session&ids=" + session.idText());
 			FormElement form = confirm.form("form.confirm-close");
 			form.selectFirst("input[name=seen[" + session.idText() + "].sql]")

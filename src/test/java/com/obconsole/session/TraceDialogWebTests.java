@@ -9,6 +9,7 @@ import com.obconsole.audit.AuditQuery;
 import com.obconsole.audit.AuditRecord;
 import com.obconsole.audit.AuditTrail;
 import com.obconsole.localengine.LocalEngines;
+import com.obconsole.localengine.TestSession;
 import com.obconsole.localengine.LocalServer;
 import com.obconsole.localengine.TestTargets;
 import com.obconsole.localengine.SeekdbRelease;
@@ -76,13 +77,13 @@ class TraceDialogWebTests {
 		return LocalEngines.seekdb(SeekdbRelease.V1_3);
 	}
 
-	static String dialogUrl(String target, LiveSession session) {
+	static String dialogUrl(String target, TestSession session) {
 		return "/targets/" + target + "/sessions/" + session.idText() + "/trace";
 	}
 
 	@Test
 	void theItemUnderMoreOpensTheDialogWithTheSessionAndItsCurrentSetting() throws SQLException {
-		try (LiveSession session = LiveSession.idle(seekdb())) {
+		try (TestSession session = TestSession.idle(seekdb())) {
 			Page list = client().page(PAGE + "?id=" + session.idText());
 			Element item = list.row(session.id()).selectFirst(".dropdown-menu a.trace-config");
 			assertThat(item.text()).isEqualTo("Full link tracking configuration");
@@ -136,7 +137,7 @@ class TraceDialogWebTests {
 
 	@Test
 	void enablingThroughTheFormTracesTheSessionAndTheListShowsTheBadge() throws SQLException {
-		try (LiveSession session = LiveSession.idle(seekdb())) {
+		try (TestSession session = TestSession.idle(seekdb())) {
 			Page result = submit(session, true, "2", "50", "ALL");
 			assertThat(result.status()).isEqualTo(200);
 			Element line = result.doc().selectFirst("#trace-results .trace-result");
@@ -170,7 +171,7 @@ class TraceDialogWebTests {
 
 	@Test
 	void switchingOffRemovesTheSessionsOwnSetting() throws SQLException {
-		try (LiveSession session = LiveSession.idle(seekdb())) {
+		try (TestSession session = TestSession.idle(seekdb())) {
 			assertThat(outcome(submit(session, true, "2", "50", "ALL"))).isEqualTo("ENABLED");
 
 			Page result = submit(session, false, "2", "50", "ALL");
@@ -188,7 +189,7 @@ class TraceDialogWebTests {
 
 	@Test
 	void badSettingsComeBackInTheFormAndNeverReachTheEngine() throws SQLException {
-		try (LiveSession session = LiveSession.idle(seekdb())) {
+		try (TestSession session = TestSession.idle(seekdb())) {
 			Instant start = Instant.now();
 			Map<String, Object> before = processlistTrace(session.id());
 			record Bad(String level, String percent, String policy, String field, String message) {
@@ -218,7 +219,7 @@ class TraceDialogWebTests {
 
 	@Test
 	void aViewerSeesNoTracingItemAndMayNotPost() throws SQLException {
-		try (LiveSession session = LiveSession.idle(seekdb())) {
+		try (TestSession session = TestSession.idle(seekdb())) {
 			PageClient viewer = new PageClient(this.http, TestUsers.VIEWER);
 			Map<String, Object> before = processlistTrace(session.id());
 			Page list = viewer.page(PAGE + "?id=" + session.idText());
@@ -245,8 +246,8 @@ class TraceDialogWebTests {
 
 	@Test
 	void seekdb14AndMariaDbShowTheItemDisabledWithTheReason() throws SQLException {
-		try (LiveSession onSeekdb14 = LiveSession.idle(LocalEngines.seekdb(SeekdbRelease.V1_4));
-				LiveSession onMariadb = LiveSession.idle(LocalEngines.mariadb())) {
+		try (TestSession onSeekdb14 = TestSession.idle(LocalEngines.seekdb(SeekdbRelease.V1_4));
+				TestSession onMariadb = TestSession.idle(LocalEngines.mariadb())) {
 			assertDisabled("seekdb14", onSeekdb14, "1235");
 			assertDisabled("mariadb", onMariadb, "MariaDB has no full-link tracing");
 
@@ -277,7 +278,7 @@ class TraceDialogWebTests {
 		assertThat(client().page("/targets/nowhere/sessions/1/trace").status()).isEqualTo(404);
 	}
 
-	private void assertDisabled(String target, LiveSession session, String reason) {
+	private void assertDisabled(String target, TestSession session, String reason) {
 		Page list = client().page("/targets/" + target + "/sessions?id=" + session.idText());
 		Element row = list.row(session.id());
 		assertThat(row).as(target).isNotNull();
@@ -296,7 +297,7 @@ class TraceDialogWebTests {
 	}
 
 	/** Opens the dialog and submits its form as a DBA fills it in. */
-	private Page submit(LiveSession session, boolean on, String level, String percent, String policy) {
+	private Page submit(TestSession session, boolean on, String level, String percent, String policy) {
 		Page dialog = client().fragment(dialogUrl("seekdb", session));
 		FormElement form = dialog.form("form.trace-form");
 		assertThat(form).isNotNull();
@@ -335,7 +336,7 @@ class TraceDialogWebTests {
 			.singleRow();
 	}
 
-	private List<AuditRecord> auditedSince(Instant start, LiveSession session) {
+	private List<AuditRecord> auditedSince(Instant start, TestSession session) {
 		return this.audit.find(new AuditQuery(start, null, null, "seekdb", null, null, 0, 100))
 			.records()
 			.stream()
