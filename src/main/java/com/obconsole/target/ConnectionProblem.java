@@ -1,0 +1,80 @@
+package com.obconsole.target;
+
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Locale;
+
+/** Turns a failure to reach a target into one sentence a DBA can act on, never a stack trace. */
+final class ConnectionProblem {
+
+	private ConnectionProblem() {
+	}
+
+	static String describe(Throwable failure, String address, Duration connectTimeout) {
+		String after = " after " + seconds(connectTimeout);
+		SQLException sqlError = null;
+		for (Throwable t = failure; t != null; t = t.getCause()) {
+			if (t instanceof UnknownHostException) {
+				return "unknown host " + host(address) + " (DNS lookup failed)";
+			}
+			if (t instanceof NoRouteToHostException) {
+				return "no route to host " + address + after;
+			}
+			if (t instanceof ConnectException) {
+				return "connection refused at " + address + after;
+			}
+			if (t instanceof SocketTimeoutException) {
+				return "no answer from " + address + " within " + seconds(connectTimeout) + " (connect timeout)";
+			}
+			if (t instanceof SQLException sql && sql.getErrorCode() != 0) {
+				sqlError = sql;
+			}
+			if (t.getCause() == t) {
+				break;
+			}
+		}
+		if (sqlError != null) {
+			return describeSqlError(sqlError, address);
+		}
+		String message = deepestMessage(failure);
+		if (message.toLowerCase(Locale.ROOT).contains("timed out")) {
+			return "no answer from " + address + " within " + seconds(connectTimeout) + " (connect timeout)";
+		}
+		return "cannot connect to " + address + ": " + message;
+	}
+
+	private static String describeSqlError(SQLException error, String address) {
+		return switch (error.getErrorCode()) {
+			case 1045 -> "access denied at " + address + ": check the target's username and password ("
+					+ error.getMessage() + ")";
+			case 1049 -> "unknown database at " + address + ": fix the database in the target's URL ("
+					+ error.getMessage() + ")";
+			default -> "error " + error.getErrorCode() + " from " + address + ": " + error.getMessage();
+		};
+	}
+
+	private static String deepestMessage(Throwable failure) {
+		String message = failure.getClass().getSimpleName();
+		for (Throwable t = failure; t != null && t.getCause() != t; t = t.getCause()) {
+			if (t.getMessage() != null && !t.getMessage().isBlank()) {
+				message = t.getMessage().lines().findFirst().orElse(message);
+			}
+		}
+		return message;
+	}
+
+	private static String host(String address) {
+		int colon = address.lastIndexOf(':');
+		return (colon > 0) ? address.substring(0, colon) : address;
+	}
+
+	static String seconds(Duration duration) {
+		long millis = duration.toMillis();
+		return (millis % 1000 == 0) ? (millis / 1000) + " s" : String.format(Locale.ROOT, "%.1f s", millis / 1000.0);
+	}
+
+}

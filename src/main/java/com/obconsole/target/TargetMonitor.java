@@ -1,0 +1,111 @@
+package com.obconsole.target;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import com.obconsole.engine.EngineDetector;
+import com.obconsole.engine.EngineInfo;
+
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.stereotype.Component;
+
+/**
+ * Checks whether targets are reachable and what engine they run. Checks run in parallel, each
+ * bounded by the connect timeout, and a result is reused for a few seconds so that many viewers
+ * and the health endpoint do not each open a connection.
+ */
+@Component
+public class TargetMonitor implements DisposableBean {
+
+	private final Targets targets;
+
+	private final Duration connectTimeout;
+
+	private final Duration cacheTime;
+
+	private final Clock clock;
+
+	private final Map<String, CompletableFuture<TargetStatus>> latest = new ConcurrentHashMap<>();
+
+	private final Map<String, EngineInfo> lastKnownEngine = new ConcurrentHashMap<>();
+
+	private final ExecutorService checks = Executors.newCachedThreadPool((runnable) -> {
+		Thread thread = new Thread(runnable, "target-check");
+		thread.setDaemon(true);
+		return thread;
+	});
+
+	@Autowired
+	public TargetMonitor(Targets targets, TargetProperties properties) {
+		this(targets, properties, Clock.systemUTC());
+	}
+
+	TargetMonitor(Targets targets, TargetProperties properties, Clock clock) {
+		this.targets = targets;
+		this.connectTimeout = properties.connection().connectTimeout();
+		this.cacheTime = properties.connection().statusCacheTime();
+		this.clock = clock;
+	}
+
+	/** The status of every target, checked in parallel. */
+	public List<TargetStatus> statuses() {
+		List<CompletableFuture<TargetStatus>> pending = this.targets.all()
+			.stream()
+			.map((target) -> check(target.name()))
+			.toList();
+		return pending.stream().map(CompletableFuture::join).toList();
+	}
+
+	/** The status of one target. */
+	public TargetStatus status(Target target) {
+		return check(target.name()).join();
+	}
+
+	/** The engine of a target, detected on its first successful connection. */
+	public EngineInfo engine(Target target) {
+		EngineInfo known = this.lastKnownEngine.get(target.name());
+		return (known != null) ? known : status(target).engine();
+	}
+
+	private CompletableFuture<TargetStatus> check(String name) {
+		return this.latest.compute(name, (key, previous) -> {
+			if (previous != null && (!previous.isDone() || isFresh(previous.join()))) {
+				return previous;
+			}
+			Target target = this.targets.find(name).orElseThrow();
+			return CompletableFuture.supplyAsync(() -> probe(target), this.checks);
+		});
+	}
+
+	private boolean isFresh(TargetStatus status) {
+		return status.checkedAt().plus(this.cacheTime).isAfter(this.clock.instant());
+	}
+
+	private TargetStatus probe(Target target) {
+		Instant now = this.clock.instant();
+		try {
+			EngineInfo engine = EngineDetector.detect(target.jdbc(), target.definition().username());
+			this.lastKnownEngine.put(target.name(), engine);
+			return new TargetStatus(target.name(), target.address(), engine, true, null, now);
+		}
+		catch (RuntimeException ex) {
+			String error = ConnectionProblem.describe(ex, target.address(), this.connectTimeout);
+			return new TargetStatus(target.name(), target.address(), this.lastKnownEngine.get(target.name()), false,
+					error, now);
+		}
+	}
+
+	@Override
+	public void destroy() {
+		this.checks.shutdownNow();
+	}
+
+}
