@@ -62,16 +62,30 @@ final class OceanBaseDialect implements SessionDialect {
 
 	@Override
 	public List<Session> sessions(JdbcClient jdbc, String tenant) {
-		if (tenant != null && this.columns.has("TENANT")) {
+		if (filtersByTenant(tenant)) {
 			return jdbc.sql(this.tenantSessionsSql).param("tenant", tenant).query(this::map).list();
 		}
 		return jdbc.sql(this.sessionsSql).query(this::map).list();
 	}
 
 	@Override
+	public List<String> sessionsSql(String tenant) {
+		return List.of(filtersByTenant(tenant) ? this.tenantSessionsSql : this.sessionsSql);
+	}
+
+	private boolean filtersByTenant(String tenant) {
+		return tenant != null && this.columns.has("TENANT");
+	}
+
+	@Override
 	public Optional<Session> session(JdbcClient jdbc, long id) {
 		// Session ids are unique in a cluster; take the first row should a view ever repeat one.
 		return jdbc.sql(this.oneSessionSql).param("id", id).query(this::map).list().stream().findFirst();
+	}
+
+	@Override
+	public String sessionSql() {
+		return this.oneSessionSql;
 	}
 
 	@Override
