@@ -68,6 +68,11 @@ abstract class BenchEngine implements AutoCloseable {
 		return Integer.getInteger("bench.maxActive", Integer.MAX_VALUE);
 	}
 
+	/** What the table should say about the load on this engine, or "". */
+	String loadNote() {
+		return "";
+	}
+
 	/** What the load's active and in-transaction sessions run first, or "". */
 	String sessionInit() {
 		return "";
@@ -139,6 +144,23 @@ abstract class BenchEngine implements AutoCloseable {
 				int v = version.lastIndexOf("-v");
 				return "seekdb " + ((v >= 0) ? version.substring(v + 2) : version);
 			}
+		}
+
+		/**
+		 * seekdb 1.3 runs each statement on a tenant worker thread, and creates workers for blocked
+		 * statements about one a second. At 145 concurrently running SELECT SLEEPs (2 cores, with
+		 * cpu_count 2 or 8 alike) it has none left: logins and queries, the console's included, get
+		 * no answer. The load keeps 100 active sessions here unless -Dbench.maxActive says otherwise.
+		 */
+		@Override
+		int maxActive() {
+			return Integer.getInteger("bench.maxActive", 100);
+		}
+
+		@Override
+		String loadNote() {
+			return "active sessions capped at " + maxActive()
+					+ " (seekdb stops answering at about 145 running statements)";
 		}
 
 		/** OceanBase cancels a statement after ob_query_timeout (10 s) and a transaction after ob_trx_timeout (100 s). */

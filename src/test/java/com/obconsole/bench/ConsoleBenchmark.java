@@ -70,7 +70,7 @@ public final class ConsoleBenchmark {
 
 	private final int iterations = Integer.getInteger("bench.iterations", 30);
 
-	private final int warmup = Integer.getInteger("bench.warmup", 5);
+	private final int warmup = Integer.getInteger("bench.warmup", 15);
 
 	private final List<Integer> viewers = list("bench.viewers", "1,10,100").stream().map(Integer::parseInt).toList();
 
@@ -141,6 +141,9 @@ public final class ConsoleBenchmark {
 				int held = level.open();
 				String note = String.format(Locale.ROOT, "%d active (%d seen running SELECT SLEEP), %d in open transactions; grown in %.1f s",
 						level.active(), level.running(), level.inTransaction(), level.seconds());
+				if (!engine.loadNote().isEmpty() && level.active() < (n + 9) / 10) {
+					note += "; " + engine.loadNote();
+				}
 				if (level.stopped()) {
 					note += "; stopped at " + held + " of " + n + ": " + level.error();
 				}

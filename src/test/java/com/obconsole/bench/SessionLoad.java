@@ -256,9 +256,12 @@ public final class SessionLoad {
 		if (ex instanceof SQLException sql && sql.getErrorCode() != 0) {
 			text.append(" (error ").append(sql.getErrorCode()).append(")");
 		}
-		Throwable cause = ex.getCause();
-		if (cause != null && cause != ex && cause.getMessage() != null) {
-			text.append(" <- ").append(cause.getClass().getSimpleName()).append(": ").append(cause.getMessage());
+		Throwable root = ex;
+		while (root.getCause() != null && root.getCause() != root) {
+			root = root.getCause();
+		}
+		if (root != ex) {
+			text.append(" <- ").append(root.getClass().getSimpleName()).append(": ").append(root.getMessage());
 		}
 		return text.toString().replaceAll("\\s+", " ");
 	}
