@@ -4,7 +4,10 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.dao.DataAccessException;
@@ -13,10 +16,16 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * MySQL and MariaDB: sessions from {@code information_schema.PROCESSLIST}, with the open
  * transaction (if any) from {@code information_schema.INNODB_TRX} where the user may read it.
+ * <p>
+ * The list reads the two views one after the other and joins them here: the server materializes
+ * both as temporary tables without an index, so a SQL join costs sessions x transactions (at 5,000
+ * sessions and 250 transactions on MariaDB 11.4, 130 ms against 35 ms for the two reads).
  */
 final class MySqlDialect implements SessionDialect {
 
 	static final String VIEW = "information_schema.PROCESSLIST";
+
+	static final String TRANSACTIONS_SQL = "SELECT trx_mysql_thread_id, trx_state FROM information_schema.INNODB_TRX";
 
 	private static final List<String> WANTED = List.of("ID", "USER", "HOST", "DB", "COMMAND", "TIME", "TIME_MS",
 			"STATE", "INFO");
@@ -27,6 +36,8 @@ final class MySqlDialect implements SessionDialect {
 
 	private final String sessionsSql;
 
+	private final List<String> listStatements;
+
 	private final String oneSessionSql;
 
 	private final boolean withTransactions;
@@ -35,11 +46,13 @@ final class MySqlDialect implements SessionDialect {
 		this.columns = columns;
 		this.serverAddress = serverAddress;
 		this.withTransactions = withTransactions;
-		String select = "SELECT " + columns.selectList(WANTED, "p")
+		this.sessionsSql = "SELECT " + columns.selectList(WANTED, "p") + " FROM " + VIEW + " p";
+		this.listStatements = withTransactions ? List.of(this.sessionsSql, TRANSACTIONS_SQL) : List.of(this.sessionsSql);
+		// One session: the join is cheap once the processlist is cut to one row.
+		this.oneSessionSql = "SELECT " + columns.selectList(WANTED, "p")
 				+ (withTransactions ? ", t.trx_state AS TRX_STATE" : "") + " FROM " + VIEW + " p"
-				+ (withTransactions ? " LEFT JOIN information_schema.INNODB_TRX t ON t.trx_mysql_thread_id = p.ID" : "");
-		this.sessionsSql = select;
-		this.oneSessionSql = select + " WHERE p.ID = :id";
+				+ (withTransactions ? " LEFT JOIN information_schema.INNODB_TRX t ON t.trx_mysql_thread_id = p.ID" : "")
+				+ " WHERE p.ID = :id";
 	}
 
 	/**
@@ -61,12 +74,43 @@ final class MySqlDialect implements SessionDialect {
 
 	@Override
 	public List<Session> sessions(JdbcClient jdbc, String tenant) {
-		return jdbc.sql(this.sessionsSql).query(this::map).list();
+		List<Session> sessions = jdbc.sql(this.sessionsSql).query((rs, row) -> map(rs, null)).list();
+		if (!this.withTransactions) {
+			return sessions;
+		}
+		// Read after the processlist, so a transaction shown is at least as recent as its session.
+		Map<Long, String> transactions = new HashMap<>();
+		jdbc.sql(TRANSACTIONS_SQL)
+			.query((rs) -> {
+				transactions.putIfAbsent(rs.getLong(1), rs.getString(2));
+			});
+		if (transactions.isEmpty()) {
+			return sessions;
+		}
+		List<Session> joined = new ArrayList<>(sessions.size());
+		for (Session session : sessions) {
+			String state = transactions.get(session.id());
+			joined.add((state != null) ? withTransaction(session, state) : session);
+		}
+		return joined;
+	}
+
+	@Override
+	public List<String> sessionsSql(String tenant) {
+		return this.listStatements;
 	}
 
 	@Override
 	public Optional<Session> session(JdbcClient jdbc, long id) {
-		return jdbc.sql(this.oneSessionSql).param("id", id).query(this::map).optional();
+		return jdbc.sql(this.oneSessionSql)
+			.param("id", id)
+			.query((rs, row) -> map(rs, this.withTransactions ? rs.getString("TRX_STATE") : null))
+			.optional();
+	}
+
+	@Override
+	public String sessionSql() {
+		return this.oneSessionSql;
 	}
 
 	@Override
@@ -89,9 +133,14 @@ final class MySqlDialect implements SessionDialect {
 		return VIEW;
 	}
 
-	private Session map(ResultSet rs, int row) throws SQLException {
+	private static Session withTransaction(Session s, String state) {
+		return new Session(s.id(), s.sql(), s.sqlId(), s.user(), s.source(), s.database(), s.command(),
+				s.executionTimeSeconds(), s.status(), s.observer(), s.proxy(), s.proxySessionId(), state, s.traceId(),
+				s.tenant(), s.trace());
+	}
+
+	private Session map(ResultSet rs, String transaction) throws SQLException {
 		String command = rs.getString("COMMAND");
-		String transaction = this.withTransactions ? rs.getString("TRX_STATE") : null;
 		return new Session(rs.getLong("ID"), OceanBaseDialect.emptyToNull(rs.getString("INFO")), null,
 				rs.getString("USER"), rs.getString("HOST"), OceanBaseDialect.emptyToNull(rs.getString("DB")), command,
 				seconds(rs), status(command), this.serverAddress, null, null, transaction, null, null,

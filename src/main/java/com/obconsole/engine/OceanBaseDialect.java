@@ -68,10 +68,24 @@ final class OceanBaseDialect implements SessionDialect {
 
 	@Override
 	public List<Session> sessions(JdbcClient jdbc, String tenant) {
-		List<Session> sessions = (tenant != null && this.columns.has("TENANT"))
+		List<Session> sessions = filtersByTenant(tenant)
 				? jdbc.sql(this.tenantSessionsSql).param("tenant", tenant).query(this::map).list()
 				: jdbc.sql(this.sessionsSql).query(this::map).list();
 		return markTenantWideTracing(jdbc, sessions);
+	}
+
+	@Override
+	public List<String> sessionsSql(String tenant) {
+		return List.of(filtersByTenant(tenant) ? this.tenantSessionsSql : this.sessionsSql);
+	}
+
+	@Override
+	public String sessionSql() {
+		return this.oneSessionSql;
+	}
+
+	private boolean filtersByTenant(String tenant) {
+		return tenant != null && this.columns.has("TENANT");
 	}
 
 	/**

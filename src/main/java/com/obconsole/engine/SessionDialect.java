@@ -18,8 +18,18 @@ public interface SessionDialect {
 	 */
 	List<Session> sessions(JdbcClient jdbc, String tenant);
 
+	/**
+	 * The statements {@link #sessions} runs for this tenant, in order, with the named parameter
+	 * {@code :tenant} where one filters by tenant: for benchmarks and diagnostics that must read
+	 * exactly what the console reads.
+	 */
+	List<String> sessionsSql(String tenant);
+
 	/** One session, read now; empty if it has ended. */
 	Optional<Session> session(JdbcClient jdbc, long id);
+
+	/** The statement {@link #session} runs, with the named parameter {@code :id}; as {@link #sessionsSql}. */
+	String sessionSql();
 
 	/** {@code KILL <id>}: ends the session. */
 	default void closeSession(JdbcClient jdbc, long id) {

