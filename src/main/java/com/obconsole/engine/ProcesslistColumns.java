@@ -1,10 +1,11 @@
 package com.obconsole.engine;
 
 import java.sql.ResultSetMetaData;
-import java.sql.SQLException;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -49,8 +50,18 @@ final class ProcesslistColumns {
 			.collect(Collectors.joining(", "));
 	}
 
-	static String text(java.sql.ResultSet rs, ProcesslistColumns columns, String column) throws SQLException {
-		return columns.has(column) ? rs.getString(column) : null;
+	/**
+	 * Where each wanted column this view has stands in {@link #selectList}: 1-based positions, so
+	 * that rows are read by index (by name, the driver looks each label up again for every row).
+	 */
+	Map<String, Integer> positions(List<String> wanted) {
+		Map<String, Integer> positions = new HashMap<>();
+		for (String column : wanted) {
+			if (has(column)) {
+				positions.put(column, positions.size() + 1);
+			}
+		}
+		return Map.copyOf(positions);
 	}
 
 }

@@ -166,11 +166,11 @@ public final class ConsoleBenchmark {
 
 	private void measure(BenchEngine engine, int n) throws Exception {
 		String log = OUT.resolve("console.log").toString();
-		try (ConsoleUnderTest console = ConsoleUnderTest.start(engine.server, "0s", log)) {
+		try (ConsoleInProcess console = ConsoleInProcess.start(engine.server, "0s", log)) {
 			listReads(engine, console, n);
 			closes(engine, console, n);
 		}
-		try (ConsoleUnderTest console = ConsoleUnderTest.start(engine.server, null, log)) {
+		try (ConsoleInProcess console = ConsoleInProcess.start(engine.server, null, log)) {
 			for (int v : this.viewers) {
 				viewers(engine, console, n, v);
 			}
@@ -180,7 +180,7 @@ public final class ConsoleBenchmark {
 
 	// ---- 2. The list: raw processlist read against the console's API -------------------------
 
-	private void listReads(BenchEngine engine, ConsoleUnderTest console, int n) throws Exception {
+	private void listReads(BenchEngine engine, ConsoleInProcess console, int n) throws Exception {
 		List<String> sql = console.processlistSql();
 		List<Double> raw = new ArrayList<>();
 		List<Double> all = new ArrayList<>();
@@ -299,7 +299,7 @@ public final class ConsoleBenchmark {
 
 	}
 
-	private void closes(BenchEngine engine, ConsoleUnderTest console, int n) throws Exception {
+	private void closes(BenchEngine engine, ConsoleInProcess console, int n) throws Exception {
 		Map<CloseWay, List<Double>> times = new EnumMap<>(CloseWay.class);
 		for (CloseWay way : CloseWay.values()) {
 			times.put(way, new ArrayList<>());
@@ -353,10 +353,10 @@ public final class ConsoleBenchmark {
 							kill.execute("KILL QUERY " + Long.toUnsignedString(id));
 						}
 						case API_CLOSE -> outcome = outcome(console.http()
-							.post("/api/targets/" + ConsoleUnderTest.TARGET + "/sessions/" + Long.toUnsignedString(id)
+							.post("/api/targets/" + ConsoleInProcess.TARGET + "/sessions/" + Long.toUnsignedString(id)
 									+ "/close", "{}"));
 						case API_CLOSE_QUERY -> outcome = outcome(console.http()
-							.post("/api/targets/" + ConsoleUnderTest.TARGET + "/sessions/" + Long.toUnsignedString(id)
+							.post("/api/targets/" + ConsoleInProcess.TARGET + "/sessions/" + Long.toUnsignedString(id)
 									+ "/close-query", "{}"));
 					}
 					double millis = Stats.millisSince(started);
@@ -446,7 +446,7 @@ public final class ConsoleBenchmark {
 
 	// ---- 3. Viewers: reads per refresh window stay at one --------------------------------------
 
-	private void viewers(BenchEngine engine, ConsoleUnderTest console, int n, int count) throws Exception {
+	private void viewers(BenchEngine engine, ConsoleInProcess console, int n, int count) throws Exception {
 		List<Double> latencies = Collections.synchronizedList(new ArrayList<>());
 		AtomicInteger errors = new AtomicInteger();
 		AtomicInteger pending = new AtomicInteger();
@@ -515,7 +515,7 @@ public final class ConsoleBenchmark {
 
 	// ---- 5. The console's heap ---------------------------------------------------------------
 
-	private void heap(BenchEngine engine, ConsoleUnderTest console, int n) throws InterruptedException {
+	private void heap(BenchEngine engine, ConsoleInProcess console, int n) throws InterruptedException {
 		for (int i = 0; i < 3; i++) {
 			System.gc();
 			Thread.sleep(200);

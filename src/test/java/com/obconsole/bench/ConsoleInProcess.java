@@ -25,7 +25,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * The real console, started in this JVM with {@code SpringApplication} on a random port, with one
  * target ({@value #TARGET}) on the engine under test.
  */
-final class ConsoleUnderTest implements AutoCloseable {
+final class ConsoleInProcess implements AutoCloseable {
 
 	static final String TARGET = "bench";
 
@@ -35,7 +35,7 @@ final class ConsoleUnderTest implements AutoCloseable {
 
 	private final String tenant;
 
-	private ConsoleUnderTest(ConfigurableApplicationContext context, Http http, String tenant) {
+	private ConsoleInProcess(ConfigurableApplicationContext context, Http http, String tenant) {
 		this.context = context;
 		this.http = http;
 		this.tenant = tenant;
@@ -45,7 +45,7 @@ final class ConsoleUnderTest implements AutoCloseable {
 	 * @param snapshotMaxAge {@code console.sessions.snapshot-max-age}, or {@code null} for the default
 	 * @param logFile where the console's log goes (warnings also reach stdout)
 	 */
-	static ConsoleUnderTest start(LocalServer server, String snapshotMaxAge, String logFile) throws Exception {
+	static ConsoleInProcess start(LocalServer server, String snapshotMaxAge, String logFile) throws Exception {
 		Map<String, Object> properties = new LinkedHashMap<>();
 		properties.put("server.port", "0");
 		properties.put("spring.main.banner-mode", "off");
@@ -75,7 +75,7 @@ final class ConsoleUnderTest implements AutoCloseable {
 			throw new IllegalStateException("the console could not reach " + server.jdbcUrl() + ": "
 					+ context.getBean(TargetMonitor.class).status(target).error());
 		}
-		return new ConsoleUnderTest(context, http, engine.tenant());
+		return new ConsoleInProcess(context, http, engine.tenant());
 	}
 
 	/**
