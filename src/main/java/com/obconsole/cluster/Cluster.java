@@ -3,7 +3,7 @@ package com.obconsole.cluster;
 import java.util.List;
 
 import com.obconsole.engine.TenantInfo;
-import com.obconsole.target.TargetStatus;
+import com.obconsole.targets.TargetStatus;
 
 /**
  * A target seen as a DBA sees it: a cluster with its tenants and observers. A tenant-only target,

@@ -3,8 +3,8 @@ package com.obconsole.cluster;
 import com.obconsole.engine.TenantInfo;
 import com.obconsole.session.SessionFigures;
 import com.obconsole.session.SessionService;
-import com.obconsole.target.TargetUnreachableException;
-import com.obconsole.target.UnknownTargetException;
+import com.obconsole.targets.TargetUnreachableException;
+import com.obconsole.targets.UnknownTargetException;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;

@@ -9,11 +9,11 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import com.obconsole.engine.SessionDialect;
 import com.obconsole.session.SessionSnapshots;
-import com.obconsole.target.Target;
-import com.obconsole.target.TargetMonitor;
-import com.obconsole.target.TargetStatus;
-import com.obconsole.target.Targets;
-import com.obconsole.target.UnknownTargetException;
+import com.obconsole.targets.Target;
+import com.obconsole.targets.TargetMonitor;
+import com.obconsole.targets.TargetStatus;
+import com.obconsole.targets.Targets;
+import com.obconsole.targets.UnknownTargetException;
 
 import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;

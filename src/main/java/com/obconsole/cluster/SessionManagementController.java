@@ -9,7 +9,7 @@ import com.obconsole.session.SessionService;
 import com.obconsole.session.SessionStatistics;
 import com.obconsole.session.SessionTableView;
 import com.obconsole.session.SessionViewParams;
-import com.obconsole.target.TargetUnreachableException;
+import com.obconsole.targets.TargetUnreachableException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 

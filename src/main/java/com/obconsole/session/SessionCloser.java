@@ -5,9 +5,9 @@ import java.util.Optional;
 
 import com.obconsole.engine.Session;
 import com.obconsole.engine.SessionDialect;
-import com.obconsole.target.DirectObserver;
-import com.obconsole.target.Target;
-import com.obconsole.target.TargetProperties;
+import com.obconsole.targets.DirectObserver;
+import com.obconsole.targets.Target;
+import com.obconsole.targets.TargetProperties;
 
 import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;

@@ -3,9 +3,9 @@ package com.obconsole.session;
 import java.security.Principal;
 import java.util.List;
 
-import com.obconsole.target.TargetUnreachableException;
-import com.obconsole.target.Targets;
-import com.obconsole.target.UnknownTargetException;
+import com.obconsole.targets.TargetUnreachableException;
+import com.obconsole.targets.Targets;
+import com.obconsole.targets.UnknownTargetException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 

@@ -6,9 +6,9 @@ import java.util.Map;
 
 import com.obconsole.engine.Session;
 import com.obconsole.engine.TraceSupport;
-import com.obconsole.target.TargetMonitor;
-import com.obconsole.target.TargetUnreachableException;
-import com.obconsole.target.Targets;
+import com.obconsole.targets.TargetMonitor;
+import com.obconsole.targets.TargetUnreachableException;
+import com.obconsole.targets.Targets;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.stereotype.Component;

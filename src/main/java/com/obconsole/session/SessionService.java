@@ -9,9 +9,9 @@ import java.util.Optional;
 import com.obconsole.audit.AuditRecord;
 import com.obconsole.audit.AuditTrail;
 import com.obconsole.engine.Session;
-import com.obconsole.target.Target;
-import com.obconsole.target.TargetUnreachableException;
-import com.obconsole.target.Targets;
+import com.obconsole.targets.Target;
+import com.obconsole.targets.TargetUnreachableException;
+import com.obconsole.targets.Targets;
 
 import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Service;

@@ -2,8 +2,8 @@ package com.obconsole.system;
 
 import com.obconsole.cluster.UnknownTenantException;
 import com.obconsole.session.InvalidSessionQueryException;
-import com.obconsole.target.TargetUnreachableException;
-import com.obconsole.target.UnknownTargetException;
+import com.obconsole.targets.TargetUnreachableException;
+import com.obconsole.targets.UnknownTargetException;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;

@@ -1,6 +1,6 @@
 package com.obconsole.system;
 
-import com.obconsole.target.TargetMonitor;
+import com.obconsole.targets.TargetMonitor;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;

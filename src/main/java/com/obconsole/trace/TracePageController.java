@@ -5,9 +5,9 @@ import com.obconsole.engine.TraceSupport;
 import com.obconsole.security.Actor;
 import com.obconsole.session.InvalidSessionQueryException;
 import com.obconsole.session.SessionIds;
-import com.obconsole.target.TargetUnreachableException;
-import com.obconsole.target.Targets;
-import com.obconsole.target.UnknownTargetException;
+import com.obconsole.targets.TargetUnreachableException;
+import com.obconsole.targets.Targets;
+import com.obconsole.targets.UnknownTargetException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 

@@ -14,11 +14,11 @@ import com.obconsole.engine.Session;
 import com.obconsole.engine.SessionDialect;
 import com.obconsole.engine.TraceSupport;
 import com.obconsole.session.SessionSnapshots;
-import com.obconsole.target.DirectObserver;
-import com.obconsole.target.Target;
-import com.obconsole.target.TargetMonitor;
-import com.obconsole.target.TargetProperties;
-import com.obconsole.target.Targets;
+import com.obconsole.targets.DirectObserver;
+import com.obconsole.targets.Target;
+import com.obconsole.targets.TargetMonitor;
+import com.obconsole.targets.TargetProperties;
+import com.obconsole.targets.Targets;
 
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;

@@ -14,7 +14,7 @@ import com.obconsole.localengine.TestTargets;
 import com.obconsole.localengine.SeekdbRelease;
 import com.obconsole.localengine.TestSession;
 import com.obconsole.security.TestUsers;
-import com.obconsole.target.Targets;
+import com.obconsole.targets.Targets;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;

@@ -9,7 +9,7 @@ import com.obconsole.engine.TenantInfo;
 import com.obconsole.session.SessionFigures;
 import com.obconsole.session.SessionStatistics;
 import com.obconsole.session.SessionStatistics.Group;
-import com.obconsole.target.TargetStatus;
+import com.obconsole.targets.TargetStatus;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -19,8 +19,8 @@ import com.obconsole.localengine.SeekdbRelease;
 import com.obconsole.localengine.TestSession;
 import com.obconsole.localengine.TestTargets;
 import com.obconsole.security.TestUsers;
-import com.obconsole.target.DirectObserver;
-import com.obconsole.target.Targets;
+import com.obconsole.targets.DirectObserver;
+import com.obconsole.targets.Targets;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 
@@ -125,9 +125,9 @@ class SessionActionsEngineTests {
 	void theDirectRouteReachesTheObserverWithTheTargetsCredentialsLessTheCluster() throws Exception {
 		LocalServer seekdb = LocalEngines.seekdb(SeekdbRelease.V1_3);
 		try (TestSession sleeping = TestSession.running(seekdb, "SELECT SLEEP(600)")) {
-			var definition = new com.obconsole.target.TargetProperties.Definition("via-proxy", seekdb.jdbcUrl(),
+			var definition = new com.obconsole.targets.TargetProperties.Definition("via-proxy", seekdb.jdbcUrl(),
 					"root#obcluster", "");
-			var target = new com.obconsole.target.Target("via-proxy", definition, "127.0.0.1:2883",
+			var target = new com.obconsole.targets.Target("via-proxy", definition, "127.0.0.1:2883",
 					this.targets.require("shared").connections(), this.targets.require("shared").jdbc());
 			DirectObserver.execute(target, "127.0.0.1:" + seekdb.port(), "KILL QUERY " + sleeping.id(), 2000);
 			SQLException error = sleeping.statementError(Duration.ofSeconds(20));

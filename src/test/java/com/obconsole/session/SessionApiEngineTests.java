@@ -10,7 +10,7 @@ import com.obconsole.localengine.LocalServer;
 import com.obconsole.localengine.TestTargets;
 import com.obconsole.localengine.TestSession;
 import com.obconsole.security.TestUsers;
-import com.obconsole.target.Targets;
+import com.obconsole.targets.Targets;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -15,7 +15,7 @@ import com.obconsole.localengine.TestTargets;
 import com.obconsole.localengine.SeekdbRelease;
 import com.obconsole.security.TestUsers;
 import com.obconsole.session.PageClient.Page;
-import com.obconsole.target.Targets;
+import com.obconsole.targets.Targets;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.FormElement;
 import org.junit.jupiter.api.Test;

@@ -11,7 +11,7 @@ import com.obconsole.localengine.SeekdbRelease;
 import com.obconsole.localengine.TestSession;
 import com.obconsole.security.TestUsers;
 import com.obconsole.session.SessionSnapshots;
-import com.obconsole.target.Targets;
+import com.obconsole.targets.Targets;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package com.obconsole.target;
+package com.obconsole.targets;
 
 /** A request named a target that is not configured. */
 public class UnknownTargetException extends RuntimeException {

@@ -1,4 +1,4 @@
-package com.obconsole.target;
+package com.obconsole.targets;
 
 /** A target could not be reached; the message says why in a DBA's words. */
 public class TargetUnreachableException extends RuntimeException {

@@ -1,4 +1,4 @@
-package com.obconsole.target;
+package com.obconsole.targets;
 
 import java.time.Instant;
 
