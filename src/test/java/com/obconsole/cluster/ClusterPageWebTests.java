@@ -96,11 +96,7 @@ class ClusterPageWebTests {
 
 	@AfterAll
 	static void closeSessions() {
-		for (TestSession session : new TestSession[] { idle, inDatabase, sleeper, mariaIdle, mariaVictim }) {
-			if (session != null) {
-				session.close();
-			}
-		}
+		TestSession.closeAll(idle, inDatabase, sleeper, mariaIdle, mariaVictim);
 	}
 
 	@Autowired

@@ -186,6 +186,15 @@ public final class TestSession implements AutoCloseable {
 		return !this.running.isDone();
 	}
 
+	/** Closes every session given; those a test never opened ({@code null}) are passed over. */
+	public static void closeAll(TestSession... sessions) {
+		for (TestSession session : sessions) {
+			if (session != null) {
+				session.close();
+			}
+		}
+	}
+
 	@Override
 	public void close() {
 		if (!this.running.isDone()) {

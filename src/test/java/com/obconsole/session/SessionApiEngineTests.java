@@ -83,9 +83,7 @@ abstract class SessionApiEngineTests {
 
 	@AfterEach
 	void closeSessions() {
-		for (TestSession session : List.of(this.idle, this.sleeping, this.inTransaction, this.hostile, this.inDatabase)) {
-			session.close();
-		}
+		TestSession.closeAll(this.idle, this.sleeping, this.inTransaction, this.hostile, this.inDatabase);
 	}
 
 	@Test

@@ -66,11 +66,7 @@ class SessionPageMariaDbWebTests {
 
 	@AfterAll
 	static void closeSessions() {
-		for (TestSession session : new TestSession[] { idle, sleeper, inTransaction }) {
-			if (session != null) {
-				session.close();
-			}
-		}
+		TestSession.closeAll(idle, sleeper, inTransaction);
 	}
 
 	@Autowired

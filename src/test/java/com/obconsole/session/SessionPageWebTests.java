@@ -93,11 +93,7 @@ class SessionPageWebTests {
 
 	@AfterAll
 	static void closeSessions() {
-		for (TestSession session : new TestSession[] { idle, sleeper, inTransaction, hostile, inDatabase, otherUser }) {
-			if (session != null) {
-				session.close();
-			}
-		}
+		TestSession.closeAll(idle, sleeper, inTransaction, hostile, inDatabase, otherUser);
 	}
 
 	@Autowired
