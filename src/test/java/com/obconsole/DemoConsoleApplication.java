@@ -25,14 +25,15 @@ public final class DemoConsoleApplication {
 	}
 
 	public static void main(String[] args) throws Exception {
-		System.out.println("Starting a local seekdb (the first run downloads its wheel, about 55 MB)...");
+		System.out.println("Starting a local seekdb (the first run downloads its wheel from PyPI)...");
 		SeekdbServer seekdb = SeekdbServer.startTemporary();
 		DemoSessions sessions = DemoSessions.open(seekdb);
 		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
 			sessions.close();
 			seekdb.close();
 		}, "stop-demo-engine"));
-		System.out.println("seekdb answers on 127.0.0.1:" + seekdb.port() + " (user root, no password)");
+		System.out.println("seekdb answers on 127.0.0.1:" + seekdb.port() + " (user root, no password); data directory "
+				+ seekdb.baseDir() + ", pid " + seekdb.pid());
 		// System properties outrank application.yml, so the demo always watches its own engine.
 		System.setProperty("console.targets[0].name", "local-seekdb");
 		System.setProperty("console.targets[0].url", seekdb.jdbcUrl());

@@ -98,11 +98,16 @@ public final class SeekdbDistribution {
 					+ Files.readString(dir.resolve("pip.log")).strip()
 					+ "\nThe local seekdb needs Python 3 with pip (apt-get install python3-pip).");
 		}
+		Path wheel;
 		try (Stream<Path> files = Files.list(dir)) {
-			return files.filter((f) -> f.getFileName().toString().endsWith(".whl"))
+			wheel = files.filter((f) -> f.getFileName().toString().endsWith(".whl"))
 				.findFirst()
 				.orElseThrow(() -> new IOException("pip downloaded no seekdb wheel into " + dir));
 		}
+		// The size as downloaded, not a figure from memory (it changes from release to release).
+		System.out.printf("Downloaded %s (%.0f MB); keeping only its server binary%n", wheel.getFileName(),
+				Files.size(wheel) / 1e6);
+		return wheel;
 	}
 
 	private void unpack(Path wheel, Path into) throws IOException {
