@@ -38,9 +38,10 @@ class SessionApiController {
 		SessionQuery query = SessionQuery.of(id, user, source, database, activeOnly, sort, direction, page, size);
 		SessionList list = this.sessions.list(target, blankToNull(tenant), query);
 		SessionPage p = list.page();
+		SessionSnapshot snapshot = list.snapshot();
 		return new SessionListJson(p.figures().total(), p.figures().active(), p.figures().longestActiveSeconds(),
-				p.matching(), p.page(), p.size(), list.snapshot().takenAt(),
-				p.sessions().stream().map(SessionJson::of).toList());
+				snapshot.consoleCount(), p.matching(), p.page(), p.size(), snapshot.takenAt(),
+				p.sessions().stream().map((s) -> SessionJson.of(s, snapshot.isConsole(s))).toList());
 	}
 
 	@GetMapping("/statistics")
@@ -103,7 +104,8 @@ class SessionApiController {
 	}
 
 	/** The list as scripts see it. */
-	record SessionListJson(int total, int active, BigDecimal longestActiveSeconds, int matching, int page, int size,
+	record SessionListJson(int total, int active, BigDecimal longestActiveSeconds, int consoleSessions, int matching,
+			int page, int size,
 			Instant snapshotTime, List<SessionJson> sessions) {
 	}
 
@@ -111,15 +113,15 @@ class SessionApiController {
 	record SessionJson(String id, String sql, String sqlId, String user, String source, String database,
 			String command, BigDecimal executionTimeSeconds, String status, String observer, String proxy,
 			String proxySessionId, String transactionState, String traceId, String tenant, Integer traceLevel,
-			Integer traceSamplePercentage, String traceRecordPolicy, boolean traceTenantWide) {
+			Integer traceSamplePercentage, String traceRecordPolicy, boolean traceTenantWide, boolean console) {
 
-		static SessionJson of(Session s) {
+		static SessionJson of(Session s, boolean console) {
 			boolean traced = s.trace().isEnabled();
 			return new SessionJson(Long.toUnsignedString(s.id()), s.sql(), s.sqlId(), s.user(), s.source(),
 					s.database(), s.command(), s.executionTimeSeconds(), s.status(), s.observer(), s.proxy(),
 					s.proxySessionId(), s.transactionState(), s.traceId(), s.tenant(),
 					traced ? s.trace().level() : null, traced ? s.trace().samplePercentage() : null,
-					traced ? s.trace().recordPolicy() : null, traced && s.trace().tenantWide());
+					traced ? s.trace().recordPolicy() : null, traced && s.trace().tenantWide(), console);
 		}
 
 	}

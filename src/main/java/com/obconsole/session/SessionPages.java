@@ -103,7 +103,7 @@ public class SessionPages {
 		List<ConfirmView.Item> items = new ArrayList<>();
 		for (long id : chosen) {
 			Session session = this.sessions.find(target, blankToNull(tenant), id).orElse(null);
-			SessionRow row = (session != null) ? SessionRow.of(session, this.properties.longRunningThreshold()) : null;
+			SessionRow row = (session != null) ? SessionRow.of(session, this.properties.longRunningThreshold(), false) : null;
 			items.add(new ConfirmView.Item(Long.toUnsignedString(id), row));
 		}
 		return new ConfirmView(closeKind, blankToNull(tenant), items, links(target, tenant));

@@ -11,17 +11,18 @@ import com.obconsole.engine.Session;
  *
  * @param session the session
  * @param longRunning ACTIVE for longer than the long-running threshold
+ * @param console one of the console's own connections: marked, and offered no close
  */
-record SessionRow(Session session, boolean longRunning) {
+record SessionRow(Session session, boolean longRunning, boolean console) {
 
 	/** The SQL column shows a one-line abbreviation; the full text is one click away. */
 	static final int SQL_PREVIEW_LENGTH = 200;
 
-	static SessionRow of(Session session, Duration longRunningThreshold) {
+	static SessionRow of(Session session, Duration longRunningThreshold, boolean console) {
 		BigDecimal threshold = BigDecimal.valueOf(longRunningThreshold.toMillis()).movePointLeft(3);
 		boolean longRunning = session.isActive() && session.executionTimeSeconds() != null
 				&& session.executionTimeSeconds().compareTo(threshold) > 0;
-		return new SessionRow(session, longRunning);
+		return new SessionRow(session, longRunning, console);
 	}
 
 	/** The id as the engine shows it: ids are unsigned. */

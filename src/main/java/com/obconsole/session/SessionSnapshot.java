@@ -3,6 +3,7 @@ package com.obconsole.session;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 
 import com.obconsole.engine.Session;
 
@@ -15,7 +16,20 @@ import com.obconsole.engine.Session;
  * @param takenAt when the read started
  * @param readTime how long the read took
  * @param sessions every session
+ * @param consoleSessionIds the ids of the console's own connections to the target at the read (one
+ *        of them made the read, so it shows as ACTIVE): marked in the list and never offered to close
  */
 public record SessionSnapshot(String target, String tenant, Instant takenAt, Duration readTime,
-		List<Session> sessions) {
+		List<Session> sessions, Set<Long> consoleSessionIds) {
+
+	/** Whether this is one of the console's own connections. */
+	public boolean isConsole(Session session) {
+		return this.consoleSessionIds.contains(session.id());
+	}
+
+	/** How many of the listed sessions are the console's own (they are counted in the figures). */
+	public int consoleCount() {
+		return (int) this.sessions.stream().filter(this::isConsole).count();
+	}
+
 }

@@ -126,7 +126,8 @@ public class SessionSnapshots {
 			.tag("tenant", tenantTag)
 			.register(this.meters)
 			.record(took);
-		return new SessionSnapshot(target.name(), tenant, started, took, List.copyOf(sessions));
+		return new SessionSnapshot(target.name(), tenant, started, took, List.copyOf(sessions),
+				target.connections().ids());
 	}
 
 	private EngineInfo engine(Target target) {

@@ -54,7 +54,7 @@ public final class SessionTableView {
 		this.refreshSeconds = refreshSeconds;
 		this.list = list;
 		this.rows = (list != null)
-				? list.page().sessions().stream().map((s) -> SessionRow.of(s, threshold)).toList() : List.of();
+				? list.page().sessions().stream().map((s) -> SessionRow.of(s, threshold, list.snapshot().isConsole(s))).toList() : List.of();
 		this.error = error;
 		this.unavailable = unavailable;
 		this.links = new SessionLinks(target, params, query, context);
@@ -193,6 +193,11 @@ public final class SessionTableView {
 
 	public SessionFigures figures() {
 		return this.list.page().figures();
+	}
+
+	/** How many of the counted sessions are the console's own connections. */
+	public int consoleSessions() {
+		return this.list.snapshot().consoleCount();
 	}
 
 	public String longestActive() {

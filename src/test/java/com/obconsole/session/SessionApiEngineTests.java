@@ -219,6 +219,18 @@ abstract class SessionApiEngineTests {
 	}
 
 	@Test
+	void theConsolesOwnReadIsMarkedAndCounted() {
+		Map<String, Object> body = list(Map.of("size", "200"));
+		List<Map<String, Object>> marked = sessions(body).stream().filter((s) -> Boolean.TRUE.equals(s.get("console"))).toList();
+		// The read itself is on one of the console's connections, so at least that one is listed.
+		assertThat(marked).isNotEmpty();
+		assertThat(body.get("consoleSessions")).isEqualTo(marked.size());
+		assertThat(marked).allSatisfy((s) -> assertThat(this.targets.require(TARGET).connections().ids())
+			.contains(Long.parseUnsignedLong((String) s.get("id"))));
+		assertThat(sessionsById(body).get(this.idle.idText()).get("console")).isEqualTo(false);
+	}
+
+	@Test
 	void hostileSqlIsAPlainJsonString() {
 		ResponseEntity<String> raw = this.http.getForEntity(
 				"/api/targets/" + TARGET + "/sessions?id=" + this.hostile.id(), String.class);
