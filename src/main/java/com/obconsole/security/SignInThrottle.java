@@ -56,15 +56,14 @@ class SignInThrottle {
 		return lockedFor(username, clientAddress);
 	}
 
-	/** A successful sign-in clears the counts of its user and its address. */
+	/**
+	 * A successful sign-in clears the count of its own user only. The address count is left alone:
+	 * otherwise one valid account would reset the lock on guessing other accounts from that address.
+	 */
 	void succeeded(String username, String clientAddress) {
 		String user = userKey(username);
-		String client = clientKey(clientAddress);
 		if (user != null) {
 			this.byKey.remove(user);
-		}
-		if (client != null) {
-			this.byKey.remove(client);
 		}
 	}
 

@@ -52,14 +52,23 @@ class SignInThrottleTests {
 	}
 
 	@Test
-	void successClearsTheCount() {
+	void successClearsTheUsersOwnCount() {
 		for (int i = 0; i < 4; i++) {
-			this.throttle.failed("alice", "10.0.0.1");
+			this.throttle.failed("alice", null);
 		}
 		this.throttle.succeeded("alice", "10.0.0.1");
 		for (int i = 0; i < 4; i++) {
-			assertThat(this.throttle.failed("alice", "10.0.0.1")).isEmpty();
+			assertThat(this.throttle.failed("alice", null)).isEmpty();
 		}
+	}
+
+	@Test
+	void successOfOneUserDoesNotClearTheAddressCount() {
+		for (int i = 0; i < 4; i++) {
+			this.throttle.failed("user" + i, "10.0.0.1");
+		}
+		this.throttle.succeeded("viewer", "10.0.0.1");
+		assertThat(this.throttle.failed("user9", "10.0.0.1")).isPresent();
 	}
 
 	@Test
