@@ -110,7 +110,12 @@ class SecurityConfiguration {
 
 	private static void signInFailed(HttpServletRequest request, HttpServletResponse response,
 			AuthenticationException failure) throws IOException {
-		String query = (failure instanceof SignInLockedException locked) ? "?locked=" + locked.minutes() : "?error";
+		String query = "?error";
+		if (failure instanceof SignInLockedException locked) {
+			// The page reads the figure from the session, so that a link cannot make it say anything.
+			request.getSession().setAttribute(SignInController.LOCKED_UNTIL_ATTRIBUTE, locked.until());
+			query = "?locked";
+		}
 		response.sendRedirect(request.getContextPath() + SignInController.LOGIN_PATH + query);
 	}
 

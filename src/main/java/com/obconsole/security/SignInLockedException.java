@@ -1,6 +1,7 @@
 package com.obconsole.security;
 
 import java.time.Duration;
+import java.time.Instant;
 
 import org.springframework.security.core.AuthenticationException;
 
@@ -9,10 +10,17 @@ class SignInLockedException extends AuthenticationException {
 
 	private final Duration remaining;
 
+	private final Instant until;
+
 	SignInLockedException(Duration remaining) {
-		super("Too many failed sign-ins; try again in " + minutes(remaining)
-				+ ((minutes(remaining) == 1) ? " minute" : " minutes"));
+		super("sign-in locked for " + remaining);
 		this.remaining = remaining;
+		this.until = Instant.now().plus(remaining);
+	}
+
+	/** When the lock ends; the sign-in page takes its figure from here, never from the URL. */
+	Instant until() {
+		return this.until;
 	}
 
 	/** Whole minutes until the lock ends, rounded up, so that "try again in N minutes" is never too early. */
@@ -24,7 +32,7 @@ class SignInLockedException extends AuthenticationException {
 		return Math.max(1, (this.remaining.toMillis() + 999) / 1000);
 	}
 
-	private static long minutes(Duration remaining) {
+	static long minutes(Duration remaining) {
 		return Math.max(1, (remaining.toSeconds() + 59) / 60);
 	}
 
