@@ -20,7 +20,7 @@ import java.util.Set;
  * @param sqlText the statement the session ran, in full
  * @param action what was done
  * @param route how the console reached the session (e.g. directly or through OBProxy)
- * @param outcome one of {@link #OUTCOMES}
+ * @param outcome one of {@link #OUTCOMES}; {@link #UNKNOWN} for an intent
  * @param message the sentence the DBA was shown
  * @param detail further facts, e.g. old and new trace settings
  */
@@ -28,9 +28,19 @@ public record AuditRecord(Instant time, String actor, String target, String tena
 		String observer, String sessionUser, String source, String database, String sqlId, String sqlText,
 		AuditAction action, String route, String outcome, String message, String detail) {
 
+	/** The outcome of an intent that has no outcome recorded (yet, or ever: the console died). */
+	public static final String UNKNOWN = "UNKNOWN";
+
 	/** The outcomes an action can have. */
 	public static final Set<String> OUTCOMES = Set.of("CLOSED", "ALREADY_ENDED", "REFUSED", "FAILED", "ENABLED",
-			"DISABLED");
+			"DISABLED", UNKNOWN);
+
+	/** The same action, with its outcome. */
+	public AuditRecord withOutcome(Instant at, String route, String outcome, String message, String detail) {
+		return new AuditRecord(at, this.actor, this.target, this.tenant, this.sessionId, this.observer,
+				this.sessionUser, this.source, this.database, this.sqlId, this.sqlText, this.action, route, outcome,
+				message, detail);
+	}
 
 	public AuditRecord {
 		Objects.requireNonNull(time, "time");

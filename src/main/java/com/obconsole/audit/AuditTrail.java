@@ -9,6 +9,17 @@ public interface AuditTrail {
 	 */
 	void record(AuditRecord record);
 
+	/**
+	 * Write-ahead: keeps, durably, that an action is about to be done (outcome {@code UNKNOWN}),
+	 * before it is done; its id, for {@link #complete}. Throws when the store cannot be written, and
+	 * then the action must not be done. A console that dies before {@link #complete} leaves this
+	 * record standing as "attempted, outcome unknown".
+	 */
+	long intend(AuditRecord intent);
+
+	/** Keeps, durably, the outcome of the action begun by {@link #intend}. */
+	void complete(long intentId, AuditRecord outcome);
+
 	/** The records that match, newest first, one page of them. */
 	AuditPage find(AuditQuery query);
 

@@ -10,16 +10,22 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import javax.sql.DataSource;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
 
 /**
  * The audit trail in the console's own database (H2 file by default, MySQL-compatible in
  * production; schema by Flyway, db/migration). Times are stored as UTC DATETIME(6), converted here,
- * so that no driver or server time zone can shift them.
+ * so that no driver or server time zone can shift them. Rows are only added: an action's outcome is
+ * a row of its own that points at its intent ({@code intent_id}), and a list shows each action
+ * once, by its outcome where there is one, else by its intent.
  */
 @Repository
 class JdbcAuditTrail implements AuditTrail {
@@ -28,19 +34,24 @@ class JdbcAuditTrail implements AuditTrail {
 
 	private static final String INSERT = """
 			INSERT INTO audit_record (acted_at, actor, target, tenant, session_id, observer, db_user, source,
-			    database_name, sql_id, sql_text, action, route, outcome, message, detail)
+			    database_name, sql_id, sql_text, action, route, outcome, message, detail, intent_id)
 			VALUES (:actedAt, :actor, :target, :tenant, :sessionId, :observer, :dbUser, :source,
-			    :databaseName, :sqlId, :sqlText, :action, :route, :outcome, :message, :detail)
+			    :databaseName, :sqlId, :sqlText, :action, :route, :outcome, :message, :detail, :intentId)
 			""";
 
 	private static final String SELECT = """
 			SELECT acted_at, actor, target, tenant, session_id, observer, db_user, source, database_name,
 			       sql_id, sql_text, action, route, outcome, message, detail
-			FROM audit_record
+			FROM audit_record r
 			""";
 
 	private static final String COUNT = """
-			SELECT COUNT(*) FROM audit_record
+			SELECT COUNT(*) FROM audit_record r
+			""";
+
+	/** An intent whose outcome is recorded is shown by that outcome, not twice. */
+	private static final String NOT_SUPERSEDED = """
+			WHERE NOT EXISTS (SELECT 1 FROM audit_record o WHERE o.intent_id = r.id)
 			""";
 
 	private static final String NEWEST_FIRST = """
@@ -50,14 +61,37 @@ class JdbcAuditTrail implements AuditTrail {
 
 	private final JdbcClient jdbc;
 
+	private final AuditStore store;
+
 	/** The console's own database: the auto-configured DataSource, never a target's pool. */
-	JdbcAuditTrail(JdbcClient jdbc) {
-		this.jdbc = jdbc;
+	JdbcAuditTrail(DataSource dataSource) {
+		this.jdbc = JdbcClient.create(dataSource);
+		this.store = AuditStore.of(dataSource);
+		this.store.checkDurability(this.jdbc);
 	}
 
 	@Override
 	public void record(AuditRecord record) {
+		insert(record, null);
+	}
+
+	@Override
+	public long intend(AuditRecord intent) {
+		if (!AuditRecord.UNKNOWN.equals(intent.outcome())) {
+			throw new IllegalArgumentException("an intent's outcome is UNKNOWN, not " + intent.outcome());
+		}
+		return insert(intent, null);
+	}
+
+	@Override
+	public void complete(long intentId, AuditRecord outcome) {
+		insert(outcome, intentId);
+	}
+
+	/** Inserts a row and makes it durable before answering; its id. */
+	private long insert(AuditRecord record, Long intentId) {
 		try {
+			KeyHolder key = new GeneratedKeyHolder();
 			this.jdbc.sql(INSERT)
 				.param("actedAt", utc(record.time()))
 				.param("actor", fit(record.actor(), 128))
@@ -75,7 +109,10 @@ class JdbcAuditTrail implements AuditTrail {
 				.param("outcome", record.outcome())
 				.param("message", record.message())
 				.param("detail", record.detail())
-				.update();
+				.param("intentId", intentId)
+				.update(key, "id");
+			this.store.afterWrite(this.jdbc);
+			return key.getKeyAs(Number.class).longValue();
 		}
 		catch (RuntimeException ex) {
 			// The action happened; its record must survive somewhere, so the log gets all of it.
@@ -100,7 +137,7 @@ class JdbcAuditTrail implements AuditTrail {
 
 	/** Fixed SQL fragments for the criteria given; their values only ever go in as parameters. */
 	private static String where(AuditQuery query, Map<String, Object> params) {
-		StringBuilder where = new StringBuilder("WHERE 1 = 1\n");
+		StringBuilder where = new StringBuilder(NOT_SUPERSEDED);
 		if (query.from() != null) {
 			where.append("AND acted_at >= :from\n");
 			params.put("from", utc(query.from()));

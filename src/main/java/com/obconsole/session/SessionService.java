@@ -58,21 +58,42 @@ public class SessionService {
 		return snapshot.sessions().stream().filter((s) -> s.id() == id).findFirst();
 	}
 
-	/** Closes one session or its query, and records it. */
+	/**
+	 * Closes one session or its query, and records it: first the intent, durably, then the outcome.
+	 * Where the intent cannot be recorded nothing is closed, so that no close goes unaudited.
+	 */
 	public CloseResult close(String actor, String targetName, String tenant, long id, CloseKind kind,
 			SeenSession seen) {
 		Target target = this.targets.require(targetName);
+		long intent;
+		try {
+			intent = this.audit.intend(record(actor, target, tenant, id, kind, seen, null, null));
+		}
+		catch (DataAccessException ex) {
+			return CloseResult.of(id, CloseOutcome.REFUSED, "The audit trail cannot be written (" + rootMessage(ex)
+					+ "), so the console does not close session " + id + ". Nothing was closed.", CloseResult.ROUTE_NONE);
+		}
+		CloseResult result;
+		Session live = null;
 		try {
 			SessionCloser.Attempt attempt = this.closer.close(target, tenant, id, kind, seen);
-			record(actor, target, tenant, id, kind, seen, attempt.live(), attempt.result());
-			return attempt.result();
+			result = attempt.result();
+			live = attempt.live();
 		}
 		catch (DataAccessException | TargetUnreachableException ex) {
-			CloseResult failed = CloseResult.of(id, CloseOutcome.FAILED,
+			result = CloseResult.of(id, CloseOutcome.FAILED,
 					"Could not reach " + targetName + " to check session " + id + ": " + rootMessage(ex),
 					CloseResult.ROUTE_NONE);
-			record(actor, target, tenant, id, kind, seen, null, failed);
-			return failed;
+		}
+		try {
+			this.audit.complete(intent, record(actor, target, tenant, id, kind, seen, live, result));
+			return result;
+		}
+		catch (DataAccessException ex) {
+			// The intent stands in the trail as "outcome unknown"; the DBA must know that too.
+			return CloseResult.of(id, result.outcome(), result.message()
+					+ " The audit trail could not record this outcome; it lists the close as attempted, outcome unknown.",
+					result.route());
 		}
 	}
 
@@ -90,17 +111,19 @@ public class SessionService {
 		return results;
 	}
 
-	private void record(String actor, Target target, String tenant, long id, CloseKind kind, SeenSession seen,
+	/** The audit record of a close; of its intent, as the DBA saw the session, where there is no result yet. */
+	private AuditRecord record(String actor, Target target, String tenant, long id, CloseKind kind, SeenSession seen,
 			Session live, CloseResult result) {
 		Session shown = live;
-		this.audit.record(new AuditRecord(this.clock.instant(), actor, target.name(),
+		String outcome = (result != null) ? result.outcome().name() : AuditRecord.UNKNOWN;
+		return new AuditRecord(this.clock.instant(), actor, target.name(),
 				(tenant != null) ? tenant : (shown != null ? shown.tenant() : null), Long.toUnsignedString(id),
 				first(seen.observer(), shown != null ? shown.observer() : null),
 				first(seen.user(), shown != null ? shown.user() : null),
 				first(seen.source(), shown != null ? shown.source() : null), shown != null ? shown.database() : null,
 				first(seen.sqlId(), shown != null ? shown.sqlId() : null),
-				first(seen.sql(), shown != null ? shown.sql() : null), kind.auditAction(), result.route(),
-				result.outcome().name(), result.message(), null));
+				first(seen.sql(), shown != null ? shown.sql() : null), kind.auditAction(),
+				(result != null) ? result.route() : null, outcome, (result != null) ? result.message() : null, null);
 	}
 
 	private static String first(String seen, String live) {

@@ -122,15 +122,26 @@ public class TraceService {
 				dialect.disableTrace(jdbc, id);
 			}
 		};
+		// Write-ahead: the change is in the audit trail before the engine is asked; if it cannot be,
+		// the engine is not asked.
+		long intent;
+		try {
+			intent = this.audit.intend(record(actor, target, session, action, request, null));
+		}
+		catch (DataAccessException ex) {
+			return TraceResult.of(id, TraceOutcome.REFUSED, "The audit trail cannot be written (" + rootMessage(ex)
+					+ "), so the console does not change the tracing of session " + id + ". Nothing was changed.", "NONE");
+		}
 		try {
 			placement.run(call, target.jdbc(), this.connectTimeoutMillis);
 		}
 		catch (SQLException ex) {
-			return audited(actor, target, session, action, request, failure(id, ex, request, placement.route()));
+			return completed(intent, actor, target, session, action, request,
+					failure(id, ex, request, placement.route()));
 		}
 		catch (DataAccessException ex) {
 			SQLException sql = sqlException(ex);
-			return audited(actor, target, session, action, request, (sql != null)
+			return completed(intent, actor, target, session, action, request, (sql != null)
 					? failure(id, sql, request, placement.route())
 					: TraceResult.of(id, TraceOutcome.FAILED, "The engine refused: " + rootMessage(ex), placement.route()));
 		}
@@ -142,7 +153,7 @@ public class TraceService {
 				: TraceResult.of(id, TraceOutcome.DISABLED, "Tracing of session " + id
 						+ " is off; it follows the tenant's setting again (the engine now shows " + now + ").",
 						placement.route());
-		return audited(actor, target, session, action, request, done);
+		return completed(intent, actor, target, session, action, request, done);
 	}
 
 	/** Where the DBMS_MONITOR call must run for this session, or why it cannot. */
@@ -184,17 +195,40 @@ public class TraceService {
 		return TraceResult.of(id, TraceOutcome.FAILED, message, route);
 	}
 
+	/** A change refused or failed before the engine was asked: one record, no intent. */
 	private TraceResult audited(String actor, Target target, Session session, AuditAction action, TraceRequest request,
+			TraceResult result) {
+		this.audit.record(record(actor, target, session, action, request, result));
+		return result;
+	}
+
+	private TraceResult completed(long intent, String actor, Target target, Session session, AuditAction action,
+			TraceRequest request, TraceResult result) {
+		try {
+			this.audit.complete(intent, record(actor, target, session, action, request, result));
+			return result;
+		}
+		catch (DataAccessException ex) {
+			return new TraceResult(result.sessionId(), result.outcome(), result.message()
+					+ " The audit trail could not record this outcome; it lists the change as attempted, outcome unknown.",
+					result.route());
+		}
+	}
+
+	/** The audit record of a change; of its intent where there is no result yet. */
+	private AuditRecord record(String actor, Target target, Session session, AuditAction action, TraceRequest request,
 			TraceResult result) {
 		String before = (session != null) ? TraceState.describe(session.trace()) : "unknown";
 		String after = (request != null) ? request.describe() : "off";
-		this.audit.record(new AuditRecord(this.clock.instant(), actor, target.name(),
-				(session != null) ? session.tenant() : null, result.sessionId(),
+		return new AuditRecord(this.clock.instant(), actor, target.name(),
+				(session != null) ? session.tenant() : null,
+				(result != null) ? result.sessionId() : Long.toUnsignedString(session.id()),
 				(session != null) ? session.observer() : null, (session != null) ? session.user() : null,
 				(session != null) ? session.source() : null, (session != null) ? session.database() : null,
 				(session != null) ? session.sqlId() : null, (session != null) ? session.sql() : null, action,
-				result.route(), result.outcome().name(), result.message(), "old: " + before + "; new: " + after));
-		return result;
+				(result != null) ? result.route() : null,
+				(result != null) ? result.outcome().name() : AuditRecord.UNKNOWN,
+				(result != null) ? result.message() : null, "old: " + before + "; new: " + after);
 	}
 
 	private static SQLException sqlException(Throwable ex) {

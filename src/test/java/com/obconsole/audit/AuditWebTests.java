@@ -62,6 +62,24 @@ class AuditWebTests {
 	}
 
 	@Test
+	void anIntentWithoutOutcomeIsShownAsAttemptedOutcomeUnknown() throws Exception {
+		String target = "t-" + UUID.randomUUID().toString().substring(0, 8);
+		AuditRecord intent = new AuditRecord(Instant.parse("2026-11-24T03:00:00Z"), "alice", target, null, "103", null,
+				"app", null, null, null, "SELECT SLEEP(3600)", AuditAction.CLOSE_SESSION, null, AuditRecord.UNKNOWN, null,
+				null);
+		this.trail.intend(intent);
+		long answered = this.trail.intend(intent.withOutcome(intent.time(), null, AuditRecord.UNKNOWN, null, null));
+		this.trail.complete(answered, intent.withOutcome(intent.time().plusMillis(5), "direct", "CLOSED",
+				"Session 103 closed", null));
+		this.mvc.perform(get("/audit").param("target", target).with(user("admin").roles("ADMIN")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("2 records; page 1 of 1")))
+			.andExpect(content().string(containsString("class=\"badge text-bg-warning audit-unknown\"")))
+			.andExpect(content().string(containsString(">attempted, outcome unknown</span>")))
+			.andExpect(content().string(containsString("Session 103 closed")));
+	}
+
+	@Test
 	void badFiltersOnThePageSayWhatIsWrong() throws Exception {
 		this.mvc.perform(get("/audit").param("from", "last tuesday").with(user("admin").roles("ADMIN")))
 			.andExpect(status().isBadRequest())

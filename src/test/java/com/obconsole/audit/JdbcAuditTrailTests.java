@@ -13,6 +13,7 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatRuntimeException;
 
 /** The audit store on real databases, schema from the real migration. */
@@ -30,7 +31,7 @@ class JdbcAuditTrailTests {
 	@ParameterizedTest
 	@EnumSource(AuditStores.class)
 	void recordThenFindWithEachFilter(AuditStores store) {
-		AuditTrail trail = new JdbcAuditTrail(JdbcClient.create(store.migrated()));
+		AuditTrail trail = new JdbcAuditTrail(store.migrated());
 		AuditRecord first = record(T0, "alice", "prod-ob", AuditAction.CLOSE_SESSION, "CLOSED");
 		AuditRecord second = record(T0.plusSeconds(60), "bob", "prod-ob", AuditAction.CLOSE_QUERY, "ALREADY_ENDED");
 		AuditRecord third = record(T0.plusSeconds(120), "alice", "billing", AuditAction.TRACE_ENABLE, "ENABLED");
@@ -59,8 +60,28 @@ class JdbcAuditTrailTests {
 
 	@ParameterizedTest
 	@EnumSource(AuditStores.class)
+	void anIntentIsListedOnceByItsOutcomeAndStandsAsUnknownWithoutOne(AuditStores store) {
+		AuditTrail trail = new JdbcAuditTrail(store.migrated());
+		AuditRecord done = record(T0, "alice", "prod-ob", AuditAction.CLOSE_SESSION, "UNKNOWN");
+		long first = trail.intend(done);
+		AuditRecord closed = done.withOutcome(T0.plusSeconds(1), "TARGET", "CLOSED", "Session 3221487622 closed.", null);
+		trail.complete(first, closed);
+		AuditRecord lost = record(T0.plusSeconds(2), "bob", "prod-ob", AuditAction.CLOSE_QUERY, "UNKNOWN");
+		long second = trail.intend(lost);
+		assertThat(second).isGreaterThan(first);
+
+		AuditPage all = trail.find(AuditQuery.all(0, 50));
+		assertThat(all.records()).containsExactly(lost, closed);
+		assertThat(all.total()).isEqualTo(2);
+		assertThat(find(trail, null, null, null, null, null, "UNKNOWN")).containsExactly(lost);
+		assertThat(find(trail, null, null, null, null, null, "CLOSED")).containsExactly(closed);
+		assertThatIllegalArgumentException().isThrownBy(() -> trail.intend(closed));
+	}
+
+	@ParameterizedTest
+	@EnumSource(AuditStores.class)
 	void keepsLongSqlTextAndCutsOverlongShortFields(AuditStores store) {
-		AuditTrail trail = new JdbcAuditTrail(JdbcClient.create(store.migrated()));
+		AuditTrail trail = new JdbcAuditTrail(store.migrated());
 		String sql = "SELECT '数据库 ✓', " + "x".repeat(200_000);
 		String longUser = "u".repeat(300);
 		AuditRecord big = new AuditRecord(Instant.now(), "alice", "prod-ob", null, "1", null, longUser, null, null,
@@ -77,7 +98,7 @@ class JdbcAuditTrailTests {
 	@EnumSource(value = AuditStores.class, names = "H2")
 	void aRecordTheStoreRefusesIsLoggedInFullAndRethrown(AuditStores store, CapturedOutput output) {
 		// No migration: the table is missing, as on a store that is broken or unreachable.
-		AuditTrail trail = new JdbcAuditTrail(JdbcClient.create(store.empty()));
+		AuditTrail trail = new JdbcAuditTrail(store.empty());
 		AuditRecord lost = record(T0, "alice", "prod-ob", AuditAction.CLOSE_SESSION, "CLOSED");
 		assertThatRuntimeException().isThrownBy(() -> trail.record(lost));
 		assertThat(output).contains("ERROR")
