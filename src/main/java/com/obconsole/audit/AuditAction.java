@@ -3,6 +3,6 @@ package com.obconsole.audit;
 /** What was done to a session. */
 public enum AuditAction {
 
-	CLOSE_SESSION, CLOSE_QUERY, TRACE_ENABLE, TRACE_DISABLE
+	CLOSE_SESSION, CLOSE_QUERY, TRACE_ENABLE, TRACE_DISABLE, TOKEN_CREATE, TOKEN_REVOKE
 
 }

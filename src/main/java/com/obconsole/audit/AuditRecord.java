@@ -9,7 +9,7 @@ import java.util.Set;
  *
  * @param time when the action was done
  * @param actor who did it: the signed-in username ({@code Actor.current()})
- * @param target the configured target's name
+ * @param target the configured target's name; null for an action on the console itself (an API token)
  * @param tenant the OceanBase tenant of the session; null on MySQL and MariaDB
  * @param sessionId the session's id as the engine shows it
  * @param observer the OceanBase observer (ip:port) the session is on; null elsewhere
@@ -33,7 +33,7 @@ public record AuditRecord(Instant time, String actor, String target, String tena
 
 	/** The outcomes an action can have. */
 	public static final Set<String> OUTCOMES = Set.of("CLOSED", "ALREADY_ENDED", "REFUSED", "FAILED", "ENABLED",
-			"DISABLED", UNKNOWN);
+			"DISABLED", "CREATED", "REVOKED", UNKNOWN);
 
 	/** The same action, with its outcome. */
 	public AuditRecord withOutcome(Instant at, String route, String outcome, String message, String detail) {
@@ -45,7 +45,6 @@ public record AuditRecord(Instant time, String actor, String target, String tena
 	public AuditRecord {
 		Objects.requireNonNull(time, "time");
 		Objects.requireNonNull(actor, "actor");
-		Objects.requireNonNull(target, "target");
 		Objects.requireNonNull(action, "action");
 		if (!OUTCOMES.contains(outcome)) {
 			throw new IllegalArgumentException("outcome must be one of " + OUTCOMES + ", not " + outcome);

@@ -35,6 +35,8 @@ final class AccessRules {
 		rules.requestMatchers("/audit/**", "/audit.csv").hasRole(Role.ADMIN.name());
 		for (HttpMethod change : CHANGES) {
 			rules.requestMatchers(change, "/targets/**").hasRole(Role.OPERATOR.name());
+			// Everyone manages their own API tokens; what a token may do is checked where it is made.
+			rules.requestMatchers(change, "/tokens/**").hasRole(Role.VIEWER.name());
 		}
 		rules.requestMatchers(HttpMethod.GET, "/**").hasRole(Role.VIEWER.name());
 		rules.requestMatchers(HttpMethod.HEAD, "/**").hasRole(Role.VIEWER.name());
@@ -50,6 +52,7 @@ final class AccessRules {
 		rules.requestMatchers("/api/audit/**").hasRole(Role.ADMIN.name());
 		for (HttpMethod change : CHANGES) {
 			rules.requestMatchers(change, "/api/targets/**").hasRole(Role.OPERATOR.name());
+			rules.requestMatchers(change, "/api/tokens/**").hasRole(Role.VIEWER.name());
 		}
 		rules.requestMatchers(HttpMethod.GET, "/api/**").hasRole(Role.VIEWER.name());
 		rules.requestMatchers(HttpMethod.HEAD, "/api/**").hasRole(Role.VIEWER.name());

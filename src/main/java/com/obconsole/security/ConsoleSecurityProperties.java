@@ -21,10 +21,13 @@ import org.springframework.validation.annotation.Validated;
  * @param users the console's users ({@code console.security.users[0].username}, or
  * {@code CONSOLE_SECURITY_USERS_0_USERNAME} in the environment)
  * @param lockout throttling of failed sign-ins
+ * @param basicCacheTime how long a password that bcrypt accepted for HTTP Basic is trusted again
+ * without bcrypt ({@link VerifiedPasswords}); 0 checks every call
  */
 @ConfigurationProperties("console.security")
 @Validated
-record ConsoleSecurityProperties(@DefaultValue List<@Valid User> users, @DefaultValue @Valid Lockout lockout) {
+record ConsoleSecurityProperties(@DefaultValue List<@Valid User> users, @DefaultValue @Valid Lockout lockout,
+		@DefaultValue("60s") @NotNull Duration basicCacheTime) {
 
 	/**
 	 * One user.

@@ -3,7 +3,7 @@ package com.obconsole.security;
 /**
  * What a signed-in DBA may do. Each role includes the ones below it: ADMIN &gt; OPERATOR &gt; VIEWER.
  */
-enum Role {
+public enum Role {
 
 	/** Browses targets and sessions and reads their SQL. */
 	VIEWER,
@@ -15,12 +15,12 @@ enum Role {
 	ADMIN;
 
 	/** The Spring Security authority of this role. */
-	String authority() {
+	public String authority() {
 		return "ROLE_" + name();
 	}
 
 	/** The role of a Spring Security authority, or {@code null} for one that is not a console role. */
-	static Role ofAuthority(String authority) {
+	public static Role ofAuthority(String authority) {
 		for (Role role : values()) {
 			if (role.authority().equals(authority)) {
 				return role;

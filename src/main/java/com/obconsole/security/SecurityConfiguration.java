@@ -6,6 +6,9 @@ import java.time.Clock;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import com.obconsole.token.ApiTokens;
+import com.obconsole.token.BearerTokenFilter;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -20,6 +23,8 @@ import org.springframework.security.config.annotation.web.configurers.HeadersCon
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
@@ -63,17 +68,21 @@ class SecurityConfiguration {
 	 */
 	@Bean
 	AuthenticationManager authenticationManager(ConsoleSecurityProperties properties, SignInThrottle throttle) {
-		DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(ConfiguredUsers.from(properties));
+		InMemoryUserDetailsManager users = ConfiguredUsers.from(properties);
+		DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(users);
 		passwords.setPasswordEncoder(new BCryptPasswordEncoder());
-		return new ProviderManager(new ThrottledAuthenticationProvider(passwords, throttle));
+		return new ProviderManager(new ThrottledAuthenticationProvider(passwords, users, throttle,
+				new VerifiedPasswords(properties.basicCacheTime(), Clock.systemUTC())));
 	}
 
 	@Bean
 	@Order(1)
 	SecurityFilterChain apiSecurity(HttpSecurity http, AuthenticationManager authenticationManager,
-			ProblemResponses problems) throws Exception {
+			ProblemResponses problems, ApiTokens tokens) throws Exception {
 		http.securityMatcher("/api/**", "/actuator/**")
 			.authenticationManager(authenticationManager)
+			// A token is checked first, in well under a millisecond; without one, HTTP Basic.
+			.addFilterBefore(new BearerTokenFilter(tokens, problems), BasicAuthenticationFilter.class)
 			.authorizeHttpRequests(AccessRules::api)
 			.httpBasic((basic) -> basic.authenticationEntryPoint(problems))
 			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))

@@ -8,21 +8,33 @@ import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 
 /**
  * Checks a username and password, for the sign-in form and HTTP Basic alike, refusing early while
- * the user or the client address is locked by {@link SignInThrottle}.
+ * the user or the client address is locked by {@link SignInThrottle}. A pair bcrypt accepted a
+ * moment ago is accepted again from {@link VerifiedPasswords} without bcrypt; any other goes to
+ * bcrypt and, if wrong, counts towards the lock.
  */
 class ThrottledAuthenticationProvider implements AuthenticationProvider {
 
 	private final AuthenticationProvider passwords;
 
+	private final UserDetailsService users;
+
 	private final SignInThrottle throttle;
 
-	ThrottledAuthenticationProvider(AuthenticationProvider passwords, SignInThrottle throttle) {
+	private final VerifiedPasswords verified;
+
+	ThrottledAuthenticationProvider(AuthenticationProvider passwords, UserDetailsService users, SignInThrottle throttle,
+			VerifiedPasswords verified) {
 		this.passwords = passwords;
+		this.users = users;
 		this.throttle = throttle;
+		this.verified = verified;
 	}
 
 	@Override
@@ -34,9 +46,20 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
 			// Refused before the password is checked, so a lock cannot be used to test passwords.
 			throw new SignInLockedException(locked.get());
 		}
+		String password = (authentication.getCredentials() instanceof String text) ? text : null;
+		UserDetails current = current(username);
+		Optional<Authentication> recalled = this.verified.recall(username, password, current);
+		if (recalled.isPresent()) {
+			// The same user and roles as verified, with this request's details (its client address).
+			UsernamePasswordAuthenticationToken again = UsernamePasswordAuthenticationToken
+				.authenticated(recalled.get().getPrincipal(), null, recalled.get().getAuthorities());
+			again.setDetails(authentication.getDetails());
+			return again;
+		}
 		try {
 			Authentication result = this.passwords.authenticate(authentication);
 			this.throttle.succeeded(username, client);
+			this.verified.remember(username, password, result, current);
 			return result;
 		}
 		catch (BadCredentialsException ex) {
@@ -51,6 +74,15 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
 	@Override
 	public boolean supports(Class<?> authentication) {
 		return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);
+	}
+
+	private UserDetails current(String username) {
+		try {
+			return this.users.loadUserByUsername(username);
+		}
+		catch (UsernameNotFoundException ex) {
+			return null;
+		}
 	}
 
 	private static String clientAddress(Authentication authentication) {
