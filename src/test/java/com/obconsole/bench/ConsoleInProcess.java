@@ -33,11 +33,14 @@ final class ConsoleInProcess implements AutoCloseable {
 
 	private final Http http;
 
+	private final Http tokenHttp;
+
 	private final String tenant;
 
-	private ConsoleInProcess(ConfigurableApplicationContext context, Http http, String tenant) {
+	private ConsoleInProcess(ConfigurableApplicationContext context, Http http, Http tokenHttp, String tenant) {
 		this.context = context;
 		this.http = http;
+		this.tokenHttp = tokenHttp;
 		this.tenant = tenant;
 	}
 
@@ -75,7 +78,7 @@ final class ConsoleInProcess implements AutoCloseable {
 			throw new IllegalStateException("the console could not reach " + server.jdbcUrl() + ": "
 					+ context.getBean(TargetMonitor.class).status(target).error());
 		}
-		return new ConsoleInProcess(context, http, engine.tenant());
+		return new ConsoleInProcess(context, http, tokenHttp(http, "http://127.0.0.1:" + port), engine.tenant());
 	}
 
 	/**
@@ -108,8 +111,30 @@ final class ConsoleInProcess implements AutoCloseable {
 		return new String[] { "bench-admin", generated };
 	}
 
+	/**
+	 * An API token of the benchmark's user, made through the API with HTTP Basic as a script would;
+	 * none (the Basic client) where the console has no sign-in or no tokens.
+	 */
+	private static Http tokenHttp(Http basic, String base) throws Exception {
+		Http.Answer made = basic.post("/api/tokens",
+				"{\"name\":\"bench-" + UUID.randomUUID().toString().substring(0, 8) + "\",\"role\":\"ADMIN\",\"expiresInDays\":1}");
+		java.util.regex.Matcher token = java.util.regex.Pattern.compile("\"token\":\"(obsc_[A-Za-z0-9_-]+)\"")
+			.matcher(made.body());
+		if (made.status() != 201 || !token.find()) {
+			System.out.println("   (no API token: " + made.status() + " " + made.body() + "; token figures use HTTP Basic)");
+			return basic;
+		}
+		return new Http(base, "Bearer " + token.group(1));
+	}
+
+	/** The API with HTTP Basic, as a script with a password calls it. */
 	Http http() {
 		return this.http;
+	}
+
+	/** The API with a token (Authorization: Bearer), as a script should call it. */
+	Http tokenHttp() {
+		return this.tokenHttp;
 	}
 
 	/** The tenant to ask for: the connection's own tenant on OceanBase, none elsewhere. */
@@ -168,6 +193,9 @@ final class ConsoleInProcess implements AutoCloseable {
 
 	@Override
 	public void close() {
+		if (this.tokenHttp != this.http) {
+			this.tokenHttp.close();
+		}
 		this.http.close();
 		this.context.close();
 	}

@@ -36,10 +36,15 @@ final class Http implements AutoCloseable {
 	 * @param password its password
 	 */
 	Http(String base, String user, String password) {
-		this.base = base;
-		this.authorization = (user == null || user.isEmpty()) ? null
+		this(base, (user == null || user.isEmpty()) ? null
 				: "Basic " + Base64.getEncoder()
-					.encodeToString((user + ":" + (password != null ? password : "")).getBytes(StandardCharsets.UTF_8));
+					.encodeToString((user + ":" + (password != null ? password : "")).getBytes(StandardCharsets.UTF_8)));
+	}
+
+	/** With this Authorization header on every request ({@code Bearer obsc_…}), or none if null. */
+	Http(String base, String authorization) {
+		this.base = base;
+		this.authorization = authorization;
 		this.client = HttpClient.newBuilder()
 			.version(HttpClient.Version.HTTP_1_1)
 			.connectTimeout(Duration.ofSeconds(5))
