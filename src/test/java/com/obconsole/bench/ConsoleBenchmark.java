@@ -524,7 +524,7 @@ public final class ConsoleBenchmark {
 			double perWindow = reads / windows;
 			String note = String.format(Locale.ROOT,
 					"%d viewers x %d s with %s, refresh every 2 s; %d requests; console counter %.0f reads; engine (%s) %s",
-					count, suffix.isEmpty() ? "tokens" : "HTTP Basic", this.viewerSeconds, latencies.size() + errors.get(), reads, engine.readCountSource(),
+					count, this.viewerSeconds, suffix.isEmpty() ? "tokens" : "HTTP Basic", latencies.size() + errors.get(), reads, engine.readCountSource(),
 					(engineReads >= 0) ? engineReads + " reads" : "cannot count");
 			if (errors.get() > 0) {
 				note += "; " + errors.get() + " failed: " + String.join(" | ", errorTexts);
