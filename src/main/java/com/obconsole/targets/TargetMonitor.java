@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -73,6 +74,22 @@ public class TargetMonitor implements DisposableBean {
 	public EngineInfo engine(Target target) {
 		EngineInfo known = this.lastKnownEngine.get(target.name());
 		return (known != null) ? known : status(target).engine();
+	}
+
+	/**
+	 * Records that a read failed to reach the target, and answers its status: unreachable with the
+	 * reason, when the failure was the connection. Costs no new connection: asking the target again
+	 * would make the caller wait a second connect timeout for the answer it already has.
+	 * @return the status after the failure, or empty when the target answered (an SQL error)
+	 */
+	public Optional<TargetStatus> failed(Target target, Throwable failure) {
+		if (!ConnectionProblem.isConnectionFailure(failure)) {
+			return Optional.empty();
+		}
+		TargetStatus status = new TargetStatus(target.name(), target.address(), this.lastKnownEngine.get(target.name()),
+				false, ConnectionProblem.describe(failure, target.address(), this.connectTimeout), this.clock.instant());
+		this.latest.put(target.name(), CompletableFuture.completedFuture(status));
+		return Optional.of(status);
 	}
 
 	private CompletableFuture<TargetStatus> check(String name) {
