@@ -131,11 +131,7 @@ public class SessionSnapshots {
 	}
 
 	private EngineInfo engine(Target target) {
-		EngineInfo engine = this.monitor.engine(target);
-		if (engine == null) {
-			throw new TargetUnreachableException(target.name(), this.monitor.status(target).error());
-		}
-		return engine;
+		return this.monitor.requireEngine(target);
 	}
 
 	private static String rootMessage(Throwable ex) {
