@@ -12,6 +12,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.convert.DurationStyle;
 import org.springframework.boot.resttestclient.TestRestTemplate;
 import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureTestRestTemplate;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -32,7 +33,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 @AutoConfigureTestRestTemplate
 class UnreachableTargetTimingWebTests {
 
-	static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(1);
+	/** 1 s keeps the test fast; {@code -Dtiming.connect-timeout=3s} checks the default. */
+	static final Duration CONNECT_TIMEOUT = DurationStyle
+		.detectAndParse(System.getProperty("timing.connect-timeout", "1s"));
 
 	static final Duration BOUND = CONNECT_TIMEOUT.plusMillis(500);
 
@@ -84,7 +87,8 @@ class UnreachableTargetTimingWebTests {
 
 	@Test
 	void silentServerAnswersWithinTheConnectTimeout() {
-		answersUnreachableInTime("stalled", "no answer from 127.0.0.1:" + STALLED.port() + " within 1 s");
+		answersUnreachableInTime("stalled",
+				"no answer from 127.0.0.1:" + STALLED.port() + " within " + ConnectionProblem.seconds(CONNECT_TIMEOUT));
 		assertThat(STALLED.accepted()).as("the console did connect: it waited for a greeting").isPositive();
 	}
 
@@ -101,7 +105,8 @@ class UnreachableTargetTimingWebTests {
 		PageClient browser = new PageClient(this.http);
 		assertThat(browser.page("/targets/hangs/sessions").status()).isEqualTo(200);
 		hangs.stall();
-		answersUnreachableInTime("hangs", "no answer from 127.0.0.1:" + hangs.port() + " within 1 s");
+		answersUnreachableInTime("hangs",
+				"no answer from 127.0.0.1:" + hangs.port() + " within " + ConnectionProblem.seconds(CONNECT_TIMEOUT));
 	}
 
 	/** Three calls of each kind: the pool's state after a failure must not make the next one slower. */
