@@ -126,8 +126,6 @@ class SecurityConfiguration {
 	 */
 	private static AuthenticationEntryPoint signInEntryPoint() {
 		LoginUrlAuthenticationEntryPoint form = new LoginUrlAuthenticationEntryPoint(SignInController.LOGIN_PATH);
-		// A path, never a URL built from the request's Host header, which anyone can forge.
-		form.setFavorRelativeUris(true);
 		return (request, response, failure) -> {
 			if ("true".equals(request.getHeader("HX-Request"))) {
 				response.setHeader("HX-Redirect", request.getContextPath() + SignInController.LOGIN_PATH);
