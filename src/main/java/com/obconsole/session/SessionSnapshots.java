@@ -109,9 +109,9 @@ public class SessionSnapshots {
 		catch (DataAccessException ex) {
 			// The engine may have been upgraded or replaced: learn its columns again next time.
 			this.dialects.remove(target.name());
-			TargetStatus status = this.monitor.status(target);
-			throw new TargetUnreachableException(target.name(),
-					(status.reachable()) ? rootMessage(ex) : status.error());
+			// The failure says whether the target was reached: checking again would cost another timeout.
+			String reason = this.monitor.failed(target, ex).map(TargetStatus::error).orElseGet(() -> rootMessage(ex));
+			throw new TargetUnreachableException(target.name(), reason);
 		}
 		Duration took = Duration.ofNanos(System.nanoTime() - nanos);
 		String tenantTag = Objects.requireNonNullElse(tenant, "all");
@@ -131,11 +131,7 @@ public class SessionSnapshots {
 	}
 
 	private EngineInfo engine(Target target) {
-		EngineInfo engine = this.monitor.engine(target);
-		if (engine == null) {
-			throw new TargetUnreachableException(target.name(), this.monitor.status(target).error());
-		}
-		return engine;
+		return this.monitor.requireEngine(target);
 	}
 
 	private static String rootMessage(Throwable ex) {

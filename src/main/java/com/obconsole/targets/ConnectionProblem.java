@@ -2,9 +2,13 @@ package com.obconsole.targets;
 
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
+import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLRecoverableException;
+import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
 import java.util.Locale;
 
@@ -12,6 +16,25 @@ import java.util.Locale;
 final class ConnectionProblem {
 
 	private ConnectionProblem() {
+	}
+
+	/**
+	 * Whether the failure was in reaching the target (connect, login, or a connection that broke or
+	 * went silent) rather than an answer from it.
+	 */
+	static boolean isConnectionFailure(Throwable failure) {
+		for (Throwable t = failure; t != null; t = (t.getCause() != t) ? t.getCause() : null) {
+			if (t instanceof SQLTransientConnectionException || t instanceof SQLNonTransientConnectionException
+					|| t instanceof SQLRecoverableException || t instanceof SocketException
+					|| t instanceof SocketTimeoutException || t instanceof UnknownHostException) {
+				return true;
+			}
+			// SQLSTATE class 08: connection exception, whatever the driver calls it.
+			if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	static String describe(Throwable failure, String address, Duration connectTimeout) {

@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 import javax.sql.DataSource;
 
 import com.mysql.cj.jdbc.JdbcConnection;
+import com.zaxxer.hikari.HikariDataSource;
 
 import org.springframework.jdbc.datasource.DelegatingDataSource;
 
@@ -41,6 +42,13 @@ public final class OwnSessions extends DelegatingDataSource {
 			this.physical.put(connection.unwrap(JdbcConnection.class), Boolean.TRUE);
 		}
 		return connection;
+	}
+
+	/** Closes the pool's idle connections; those in use are closed when they come back. */
+	void evictIdle() {
+		if (getTargetDataSource() instanceof HikariDataSource pool && pool.getHikariPoolMXBean() != null) {
+			pool.getHikariPoolMXBean().softEvictConnections();
+		}
 	}
 
 	/** The server thread ids of the console's open connections to this target. */

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -75,6 +76,41 @@ public class TargetMonitor implements DisposableBean {
 		return (known != null) ? known : status(target).engine();
 	}
 
+	/**
+	 * Records that a read failed to reach the target, and answers its status: unreachable with the
+	 * reason, when the failure was the connection. Costs no new connection: asking the target again
+	 * would make the caller wait a second connect timeout for the answer it already has.
+	 * @return the status after the failure, or empty when the target answered (an SQL error)
+	 */
+	public Optional<TargetStatus> failed(Target target, Throwable failure) {
+		if (!ConnectionProblem.isConnectionFailure(failure)) {
+			return Optional.empty();
+		}
+		TargetStatus status = new TargetStatus(target.name(), target.address(), this.lastKnownEngine.get(target.name()),
+				false, ConnectionProblem.describe(failure, target.address(), this.connectTimeout), this.clock.instant());
+		this.latest.put(target.name(), CompletableFuture.completedFuture(status));
+		// Its other idle connections are as dead: checking each on the next borrow would cost a
+		// validation timeout apiece before the pool even tries a new connection.
+		target.connections().evictIdle();
+		return Optional.of(status);
+	}
+
+	/**
+	 * The engine of a target, or {@link TargetUnreachableException} with the reason, from one check:
+	 * asking for the engine and then for the error would check twice once the first has gone stale.
+	 */
+	public EngineInfo requireEngine(Target target) {
+		EngineInfo known = this.lastKnownEngine.get(target.name());
+		if (known != null) {
+			return known;
+		}
+		TargetStatus status = status(target);
+		if (status.engine() == null) {
+			throw new TargetUnreachableException(target.name(), status.error());
+		}
+		return status.engine();
+	}
+
 	private CompletableFuture<TargetStatus> check(String name) {
 		return this.latest.compute(name, (key, previous) -> {
 			if (previous != null && (!previous.isDone() || isFresh(previous.join()))) {
@@ -97,6 +133,9 @@ public class TargetMonitor implements DisposableBean {
 			return new TargetStatus(target.name(), target.address(), engine, true, null, now);
 		}
 		catch (RuntimeException ex) {
+			if (ConnectionProblem.isConnectionFailure(ex)) {
+				target.connections().evictIdle();
+			}
 			String error = ConnectionProblem.describe(ex, target.address(), this.connectTimeout);
 			return new TargetStatus(target.name(), target.address(), this.lastKnownEngine.get(target.name()), false,
 					error, now);
