@@ -189,6 +189,13 @@ class StrictActionInputTests {
 			}
 		}
 
+		// With the switch off the settings are not used, but one given must still be exact.
+		for (String parameter : List.of("level", "samplePercent", "recordPolicy")) {
+			MultiValueMap<String, String> off = traceForm(exact, parameter, exact.get(parameter) + "\u0000");
+			off.remove("enabled");
+			refusedOnPage(page.post(url, off), parameter);
+		}
+
 		// The exact form acts: on with level 2, then off (the switch unticked sends no enabled).
 		Page on = page.post(url, traceForm(exact, "level", "2"));
 		assertThat(on.status()).isEqualTo(200);
