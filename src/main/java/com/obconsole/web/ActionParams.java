@@ -10,9 +10,9 @@ import jakarta.servlet.http.HttpServletRequest;
 /**
  * The parameters of a request that acts (closes, traces), read exactly: a single-valued parameter
  * given twice, a value too long, or a word spelled otherwise than documented is refused, never
- * trimmed, folded or resolved first-wins. Spring's binding does those things quietly (a
- * {@code String.trim()} strips NUL and every other control character), so actions read here
- * instead.
+ * trimmed, folded or resolved first-wins. Binding does such things quietly ({@code @RequestParam
+ * String} joins a repeated value with commas, the String-to-enum conversion trims, and
+ * {@code String.trim()} strips NUL and every other control character), so actions read here.
  */
 public final class ActionParams {
 
@@ -28,11 +28,6 @@ public final class ActionParams {
 	/** Every parameter of the request, from its query string and its form body alike. */
 	public static ActionParams of(HttpServletRequest request) {
 		return new ActionParams(request.getParameterMap());
-	}
-
-	/** Parameters as a map of name to values, as a request holds them. */
-	public static ActionParams of(Map<String, String[]> values) {
-		return new ActionParams(values);
 	}
 
 	/**
