@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.databind.json.JsonMapper;
@@ -16,14 +17,21 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.firewall.HttpStatusRequestRejectedHandler;
+import org.springframework.security.web.firewall.RequestRejectedException;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.stereotype.Component;
 
 /**
  * The API's answers to anonymous, wrong or refused callers: RFC 9457 problem details in JSON, never
- * a redirect to the sign-in page, which a script could not follow.
+ * a redirect to the sign-in page, which a script could not follow. Also the answer to an address
+ * the firewall refuses (an encoded line break, an empty path segment): on the API a problem detail,
+ * on pages the plain 400.
  */
 @Component
-class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler {
+class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler, RequestRejectedHandler {
+
+	private final RequestRejectedHandler pages = new HttpStatusRequestRejectedHandler();
 
 	private final JsonMapper json;
 
@@ -56,6 +64,16 @@ class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler 
 	public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException refusal)
 			throws IOException {
 		write(request, response, HttpStatus.FORBIDDEN, this.refusals.explain(request, refusal));
+	}
+
+	@Override
+	public void handle(HttpServletRequest request, HttpServletResponse response, RequestRejectedException rejected)
+			throws IOException, ServletException {
+		if (!request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
+			this.pages.handle(request, response, rejected);
+			return;
+		}
+		write(request, response, HttpStatus.BAD_REQUEST, this.messages.getMessage("input.url", null, request.getLocale()));
 	}
 
 	private void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String detail)

@@ -1,14 +1,12 @@
 package com.obconsole.session;
 
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
-import org.springframework.util.MultiValueMap;
+import com.obconsole.web.ActionParams;
 
 /**
  * The confirmation form of the Tenant Session page: what to close and, per session, what the DBA
@@ -24,50 +22,39 @@ import org.springframework.util.MultiValueMap;
  */
 record CloseForm(CloseKind kind, String tenant, List<Long> ids, Map<Long, SeenSession> seen) {
 
+	/** The longest SQL text seen, Base64-encoded: a statement of 3 MiB, more than a page shows. */
+	static final int MAX_SEEN_SQL = 4 * 1024 * 1024;
+
+	/** The longest other value seen: a user, client address, observer, SQL ID or trace id. */
+	static final int MAX_SEEN = 1024;
+
 	/**
-	 * Reads the posted form.
+	 * Reads the posted form, exactly: see {@link ActionParams}.
 	 * @throws InvalidSessionQueryException naming the bad field
 	 */
-	static CloseForm from(MultiValueMap<String, String> form) {
-		CloseKind kind = kind(form.getFirst("kind"));
-		String tenant = form.getFirst("tenant");
-		List<Long> ids = new ArrayList<>();
-		for (String id : form.getOrDefault("ids", List.of())) {
-			long parsed = SessionIds.parse("ids", id.trim());
-			if (!ids.contains(parsed)) {
-				ids.add(parsed);
-			}
-		}
-		if (ids.isEmpty() || ids.size() > SessionService.MAX_BATCH) {
-			throw new InvalidSessionQueryException("ids",
-					"choose 1 to " + SessionService.MAX_BATCH + " sessions to close");
-		}
+	static CloseForm from(ActionParams form) {
+		CloseKind kind = kind(form.single("kind", ActionParams.MAX_LENGTH));
+		String tenant = form.name("tenant");
+		List<Long> ids = SessionIds.parseAll("ids", form.all("ids", SessionService.MAX_BATCH, ActionParams.MAX_LENGTH),
+				SessionService.MAX_BATCH);
 		Map<Long, SeenSession> seen = new LinkedHashMap<>();
 		for (long id : ids) {
 			String prefix = "seen[" + Long.toUnsignedString(id) + "].";
-			seen.put(id, new SeenSession(form.getFirst(prefix + "observer"), form.getFirst(prefix + "user"),
-					form.getFirst(prefix + "source"), form.getFirst(prefix + "sqlId"),
-					form.getFirst(prefix + "traceId"), decode(form.getFirst(prefix + "sql"))));
+			seen.put(id, new SeenSession(form.single(prefix + "observer", MAX_SEEN),
+					form.single(prefix + "user", MAX_SEEN), form.single(prefix + "source", MAX_SEEN),
+					form.single(prefix + "sqlId", MAX_SEEN), form.single(prefix + "traceId", MAX_SEEN),
+					decode(prefix + "sql", form.single(prefix + "sql", MAX_SEEN_SQL))));
 		}
-		return new CloseForm(kind, SessionViewParams.blank(tenant) ? null : tenant.trim(), ids, seen);
+		return new CloseForm(kind, tenant, ids, seen);
 	}
 
 	/**
-	 * "session" or "query".
+	 * "session" or "query", exactly.
 	 * @throws InvalidSessionQueryException otherwise
 	 */
 	static CloseKind kind(String text) {
-		if (text != null) {
-			switch (text.trim().toLowerCase(Locale.ROOT)) {
-				case "session":
-					return CloseKind.SESSION;
-				case "query":
-					return CloseKind.QUERY;
-				default:
-					break;
-			}
-		}
-		throw new InvalidSessionQueryException("kind", "use session (close the session) or query (close its current query)");
+		// Absent matches no spelling either, and gets the same message.
+		return ActionParams.choice("kind", (text != null) ? text : "", List.of(CloseKind.values()), CloseKind::param);
 	}
 
 	/** The form value that carries SQL text: Base64 of its UTF-8 bytes. */
@@ -75,15 +62,16 @@ record CloseForm(CloseKind kind, String tenant, List<Long> ids, Map<Long, SeenSe
 		return (sql == null) ? "" : Base64.getEncoder().encodeToString(sql.getBytes(StandardCharsets.UTF_8));
 	}
 
-	static String decode(String encoded) {
-		if (encoded == null || encoded.isBlank()) {
+	/** The SQL seen; empty is none. Base64 as the console writes it: no spaces or line breaks. */
+	static String decode(String field, String encoded) {
+		if (encoded == null || encoded.isEmpty()) {
 			return null;
 		}
 		try {
-			return new String(Base64.getDecoder().decode(encoded.trim()), StandardCharsets.UTF_8);
+			return new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8);
 		}
 		catch (IllegalArgumentException ex) {
-			throw new InvalidSessionQueryException("seen.sql", "the SQL seen must be Base64-encoded UTF-8");
+			throw new InvalidSessionQueryException(field, "input.seenSql");
 		}
 	}
 

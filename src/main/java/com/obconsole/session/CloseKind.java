@@ -5,12 +5,20 @@ import com.obconsole.audit.AuditAction;
 /** What a DBA closes: the whole session (KILL) or only its current query (KILL QUERY). */
 public enum CloseKind {
 
-	SESSION(AuditAction.CLOSE_SESSION), QUERY(AuditAction.CLOSE_QUERY);
+	SESSION("session", AuditAction.CLOSE_SESSION), QUERY("query", AuditAction.CLOSE_QUERY);
+
+	private final String param;
 
 	private final AuditAction auditAction;
 
-	CloseKind(AuditAction auditAction) {
+	CloseKind(String param, AuditAction auditAction) {
+		this.param = param;
 		this.auditAction = auditAction;
+	}
+
+	/** How forms and URLs spell it, exactly: {@code kind=session} or {@code kind=query}. */
+	String param() {
+		return this.param;
 	}
 
 	AuditAction auditAction() {

@@ -17,7 +17,7 @@ public record ConfirmView(CloseKind kind, String tenant, List<Item> items, Sessi
 
 	/** "session" or "query", as the form posts it. */
 	public String kindParam() {
-		return (this.kind == CloseKind.SESSION) ? "session" : "query";
+		return this.kind.param();
 	}
 
 	public boolean closesSessions() {

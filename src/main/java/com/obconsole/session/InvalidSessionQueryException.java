@@ -1,17 +1,15 @@
 package com.obconsole.session;
 
-/** A parameter of a session request is invalid; answered with 400 and the parameter's name. */
-public class InvalidSessionQueryException extends RuntimeException {
+import com.obconsole.web.InvalidInputException;
 
-	private final String parameter;
+/**
+ * A parameter of a session request is invalid; answered with 400, the parameter's name and the
+ * message {@code code} of messages.properties.
+ */
+public class InvalidSessionQueryException extends InvalidInputException {
 
-	public InvalidSessionQueryException(String parameter, String message) {
-		super(parameter + ": " + message);
-		this.parameter = parameter;
-	}
-
-	public String parameter() {
-		return this.parameter;
+	public InvalidSessionQueryException(String parameter, String code, Object... arguments) {
+		super(parameter, code, arguments);
 	}
 
 }

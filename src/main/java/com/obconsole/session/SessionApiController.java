@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 
 import com.obconsole.engine.Session;
+import com.obconsole.web.ActionParams;
+import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -50,49 +52,54 @@ class SessionApiController {
 		return this.sessions.statistics(target, blankToNull(tenant), sort);
 	}
 
+	// The actions read their query parameters exactly (ActionParams), not through @RequestParam,
+	// which joins a repeated value with commas; Jackson is strict about the bodies (application.yml).
+
 	@PostMapping("/{id}/close")
 	CloseResult close(@PathVariable String target, @PathVariable String id,
-			@RequestParam(required = false) String tenant, @RequestBody(required = false) SeenJson seen,
-			Principal principal) {
-		return closeOne(target, tenant, id, CloseKind.SESSION, seen, principal);
+			@RequestBody(required = false) SeenJson seen, HttpServletRequest request, Principal principal) {
+		return closeOne(target, ActionParams.of(request), id, CloseKind.SESSION, seen, principal);
 	}
 
 	@PostMapping("/{id}/close-query")
 	CloseResult closeQuery(@PathVariable String target, @PathVariable String id,
-			@RequestParam(required = false) String tenant, @RequestBody(required = false) SeenJson seen,
-			Principal principal) {
-		return closeOne(target, tenant, id, CloseKind.QUERY, seen, principal);
+			@RequestBody(required = false) SeenJson seen, HttpServletRequest request, Principal principal) {
+		return closeOne(target, ActionParams.of(request), id, CloseKind.QUERY, seen, principal);
 	}
 
 	@PostMapping("/close")
-	List<CloseResult> closeAll(@PathVariable String target, @RequestParam(required = false) String tenant,
-			@RequestBody BatchJson batch, Principal principal) {
-		return closeBatch(target, tenant, batch, CloseKind.SESSION, principal);
+	List<CloseResult> closeAll(@PathVariable String target, @RequestBody(required = false) BatchJson batch,
+			HttpServletRequest request, Principal principal) {
+		return closeBatch(target, ActionParams.of(request), batch, CloseKind.SESSION, principal);
 	}
 
 	@PostMapping("/close-query")
-	List<CloseResult> closeAllQueries(@PathVariable String target, @RequestParam(required = false) String tenant,
-			@RequestBody BatchJson batch, Principal principal) {
-		return closeBatch(target, tenant, batch, CloseKind.QUERY, principal);
+	List<CloseResult> closeAllQueries(@PathVariable String target, @RequestBody(required = false) BatchJson batch,
+			HttpServletRequest request, Principal principal) {
+		return closeBatch(target, ActionParams.of(request), batch, CloseKind.QUERY, principal);
 	}
 
-	private CloseResult closeOne(String target, String tenant, String id, CloseKind kind, SeenJson seen,
+	private CloseResult closeOne(String target, ActionParams params, String id, CloseKind kind, SeenJson seen,
 			Principal principal) {
 		long sessionId = SessionIds.parse("id", id);
+		String tenant = params.name("tenant");
 		SeenSession what = (seen != null) ? seen.toSeen() : SeenSession.NOTHING;
-		return this.sessions.close(actor(principal), target, blankToNull(tenant), sessionId, kind, what);
+		return this.sessions.close(actor(principal), target, tenant, sessionId, kind, what);
 	}
 
-	private List<CloseResult> closeBatch(String target, String tenant, BatchJson batch, CloseKind kind,
+	private List<CloseResult> closeBatch(String target, ActionParams params, BatchJson batch, CloseKind kind,
 			Principal principal) {
+		String tenant = params.name("tenant");
 		if (batch == null || batch.ids() == null) {
-			throw new InvalidSessionQueryException("ids", "give the session ids to close as {\"ids\": [\"…\"]}");
+			throw new InvalidSessionQueryException("ids", "input.sessionIds.json");
 		}
-		List<Long> ids = new ArrayList<>();
+		List<String> ids = new ArrayList<>();
 		for (Object id : batch.ids()) {
-			ids.add(SessionIds.parse("ids", String.valueOf(id)));
+			// A JSON string or a whole JSON number; anything else (true, 1.0, [1]) reads as no id.
+			ids.add((id instanceof String || id instanceof Integer || id instanceof Long) ? String.valueOf(id) : "");
 		}
-		return this.sessions.closeAll(actor(principal), target, blankToNull(tenant), ids, kind, Map.of());
+		return this.sessions.closeAll(actor(principal), target, tenant,
+				SessionIds.parseAll("ids", ids, SessionService.MAX_BATCH), kind, Map.of());
 	}
 
 	static String actor(Principal principal) {

@@ -2,17 +2,20 @@ package com.obconsole.session;
 
 import java.security.Principal;
 import java.util.List;
+import java.util.Locale;
 
 import com.obconsole.targets.TargetUnreachableException;
 import com.obconsole.targets.Targets;
 import com.obconsole.targets.UnknownTargetException;
+import com.obconsole.web.ActionParams;
+import com.obconsole.web.InvalidInputException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.context.MessageSource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
-import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -37,9 +40,12 @@ class SessionPageController {
 
 	private final SessionPages pages;
 
-	SessionPageController(Targets targets, SessionPages pages) {
+	private final MessageSource messages;
+
+	SessionPageController(Targets targets, SessionPages pages, MessageSource messages) {
 		this.targets = targets;
 		this.pages = pages;
+		this.messages = messages;
 	}
 
 	@GetMapping
@@ -67,11 +73,12 @@ class SessionPageController {
 		return dialog(request, response, "session/confirm", view, HttpStatus.OK);
 	}
 
+	/** Reads the form exactly ({@link ActionParams}): a value Spring would trim or join closes nothing. */
 	@PostMapping("/close")
-	ModelAndView close(@PathVariable String target, @RequestParam MultiValueMap<String, String> form,
-			Principal principal, HttpServletRequest request, HttpServletResponse response) {
+	ModelAndView close(@PathVariable String target, Principal principal, HttpServletRequest request,
+			HttpServletResponse response) {
 		this.targets.require(target);
-		CloseResultsView view = this.pages.close(actor(principal), target, CloseForm.from(form));
+		CloseResultsView view = this.pages.close(actor(principal), target, CloseForm.from(ActionParams.of(request)));
 		return dialog(request, response, "session/results", view, HttpStatus.OK);
 	}
 
@@ -82,10 +89,12 @@ class SessionPageController {
 		return page;
 	}
 
-	/** A bad id, kind or form in a dialog: the dialog says what is wrong. */
-	@ExceptionHandler(InvalidSessionQueryException.class)
-	ModelAndView invalid(InvalidSessionQueryException ex, HttpServletRequest request, HttpServletResponse response) {
-		return dialog(request, response, "session/problem", ex.getMessage(), HttpStatus.BAD_REQUEST);
+	/** A bad id, kind or form in a dialog: the dialog says what is wrong, in the viewer's language. */
+	@ExceptionHandler(InvalidInputException.class)
+	ModelAndView invalid(InvalidInputException ex, Locale locale, HttpServletRequest request,
+			HttpServletResponse response) {
+		return dialog(request, response, "session/problem", this.messages.getMessage(ex, locale),
+				HttpStatus.BAD_REQUEST);
 	}
 
 	@ExceptionHandler(TargetUnreachableException.class)

@@ -9,8 +9,10 @@ import com.obconsole.engine.TraceSupport;
 import com.obconsole.targets.TargetMonitor;
 import com.obconsole.targets.TargetUnreachableException;
 import com.obconsole.targets.Targets;
+import com.obconsole.web.InputError;
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,7 +30,11 @@ public class SessionPages {
 
 	private final TargetMonitor monitor;
 
-	SessionPages(SessionService sessions, SessionProperties properties, Targets targets, TargetMonitor monitor) {
+	private final MessageSource messages;
+
+	SessionPages(SessionService sessions, SessionProperties properties, Targets targets, TargetMonitor monitor,
+			MessageSource messages) {
+		this.messages = messages;
 		this.sessions = sessions;
 		this.properties = properties;
 		this.targets = targets;
@@ -52,7 +58,7 @@ public class SessionPages {
 			refresh = params.refreshSeconds();
 		}
 		catch (InvalidSessionQueryException ex) {
-			return SessionTableView.invalid(target, params, ex, context);
+			return SessionTableView.invalid(target, params, InputError.of(ex, this.messages), context);
 		}
 		try {
 			SessionList list = this.sessions.list(target, context.readTenant(), query);
@@ -89,16 +95,16 @@ public class SessionPages {
 	 */
 	ConfirmView confirm(String target, String tenant, String kind, List<String> ids) {
 		CloseKind closeKind = CloseForm.kind(kind);
+		// Only a view: a session ticked twice is listed once, and the form it offers sends each id once.
 		List<Long> chosen = new ArrayList<>();
 		for (String id : (ids != null) ? ids : List.<String>of()) {
-			long parsed = SessionIds.parse("ids", id.trim());
+			long parsed = SessionIds.parse("ids", id);
 			if (!chosen.contains(parsed)) {
 				chosen.add(parsed);
 			}
 		}
 		if (chosen.isEmpty() || chosen.size() > SessionService.MAX_BATCH) {
-			throw new InvalidSessionQueryException("ids",
-					"choose 1 to " + SessionService.MAX_BATCH + " sessions to close");
+			throw new InvalidSessionQueryException("ids", "input.sessionIds.count", SessionService.MAX_BATCH);
 		}
 		List<ConfirmView.Item> items = new ArrayList<>();
 		for (long id : chosen) {

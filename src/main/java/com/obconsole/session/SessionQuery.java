@@ -53,7 +53,7 @@ public record SessionQuery(Long id, String user, String source, String database,
 			descending = false;
 		}
 		else {
-			throw new InvalidSessionQueryException("direction", "use asc or desc");
+			throw new InvalidSessionQueryException("direction", "list.direction");
 		}
 		int pageNumber = blank(page) ? 1 : number("page", page, 1, 1_000_000);
 		int pageSize = blank(size) ? DEFAULT_PAGE_SIZE : number("size", size, 1, MAX_PAGE_SIZE);
@@ -101,7 +101,7 @@ public record SessionQuery(Long id, String user, String source, String database,
 			return null;
 		}
 		if (value.length() > MAX_FILTER_LENGTH) {
-			throw new InvalidSessionQueryException(name, "at most " + MAX_FILTER_LENGTH + " characters");
+			throw new InvalidSessionQueryException(name, "list.tooLong", String.valueOf(MAX_FILTER_LENGTH));
 		}
 		return value.trim();
 	}
@@ -113,18 +113,18 @@ public record SessionQuery(Long id, String user, String source, String database,
 		return switch (value.trim().toLowerCase(Locale.ROOT)) {
 			case "true", "on", "1", "yes" -> true;
 			case "false", "off", "0", "no" -> false;
-			default -> throw new InvalidSessionQueryException(name, "use true or false");
+			default -> throw new InvalidSessionQueryException(name, "list.boolean");
 		};
 	}
 
 	private static int number(String name, String value, int min, int max) {
 		String text = value.trim();
 		if (text.isEmpty() || text.length() > 9 || !text.chars().allMatch(Character::isDigit)) {
-			throw new InvalidSessionQueryException(name, "a whole number from " + min + " to " + max);
+			throw new InvalidSessionQueryException(name, "list.number", String.valueOf(min), String.valueOf(max));
 		}
 		int n = Integer.parseInt(text);
 		if (n < min || n > max) {
-			throw new InvalidSessionQueryException(name, "a whole number from " + min + " to " + max);
+			throw new InvalidSessionQueryException(name, "list.number", String.valueOf(min), String.valueOf(max));
 		}
 		return n;
 	}

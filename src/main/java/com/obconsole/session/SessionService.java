@@ -101,7 +101,7 @@ public class SessionService {
 	public List<CloseResult> closeAll(String actor, String targetName, String tenant, List<Long> ids, CloseKind kind,
 			Map<Long, SeenSession> seen) {
 		if (ids.isEmpty() || ids.size() > MAX_BATCH) {
-			throw new InvalidSessionQueryException("ids", "give 1 to " + MAX_BATCH + " session ids");
+			throw new InvalidSessionQueryException("ids", "input.sessionIds.count", MAX_BATCH);
 		}
 		this.targets.require(targetName);
 		List<CloseResult> results = new ArrayList<>(ids.size());

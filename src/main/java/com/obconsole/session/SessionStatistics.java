@@ -45,7 +45,7 @@ public record SessionStatistics(SessionFigures figures, List<Group> byUser, List
 					return order;
 				}
 			}
-			throw new InvalidSessionQueryException("sort", "sort statistics by active, total or name");
+			throw new InvalidSessionQueryException("sort", "stats.sort");
 		}
 
 	}

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import com.obconsole.engine.TraceSupport;
+import com.obconsole.web.InputError;
 
 import org.springframework.http.HttpStatus;
 
@@ -35,7 +36,7 @@ public final class SessionTableView {
 
 	private final List<SessionRow> rows;
 
-	private final InvalidSessionQueryException error;
+	private final InputError error;
 
 	private final String unavailable;
 
@@ -46,7 +47,7 @@ public final class SessionTableView {
 	private final TraceSupport traceSupport;
 
 	private SessionTableView(String target, SessionViewParams params, SessionQuery query, int refreshSeconds,
-			SessionList list, Duration threshold, InvalidSessionQueryException error, String unavailable,
+			SessionList list, Duration threshold, InputError error, String unavailable,
 			TraceSupport traceSupport, SessionListContext context) {
 		this.target = target;
 		this.params = params;
@@ -69,7 +70,7 @@ public final class SessionTableView {
 	}
 
 	/** A bad parameter: shown next to its filter; a parameter without a box of its own is dropped. */
-	static SessionTableView invalid(String target, SessionViewParams params, InvalidSessionQueryException error,
+	static SessionTableView invalid(String target, SessionViewParams params, InputError error,
 			SessionListContext context) {
 		SessionViewParams kept = SessionViewParams.SEARCHES.contains(error.parameter()) ? params
 				: params.with(error.parameter(), null);
@@ -128,7 +129,7 @@ public final class SessionTableView {
 	}
 
 	public String errorMessage() {
-		return (this.error != null) ? this.error.getMessage() : null;
+		return (this.error != null) ? this.error.message() : null;
 	}
 
 	public boolean isInvalid(String parameter) {

@@ -57,7 +57,7 @@ public record SessionViewParams(String tenant, String id, String user, String so
 				return choice;
 			}
 		}
-		throw new InvalidSessionQueryException("refresh", "use 0 (off), 2, 5, 10 or 30 seconds");
+		throw new InvalidSessionQueryException("refresh", "list.refresh");
 	}
 
 	/** The tenant, or {@code null} for every session the target sees. */

@@ -41,8 +41,7 @@ public enum SortKey {
 				return key;
 			}
 		}
-		throw new InvalidSessionQueryException("sort",
-				"unknown sort column '" + param + "'; use one of id, sql, sqlId, user, source, database, command, time, status, observer, proxy");
+		throw new InvalidSessionQueryException("sort", "list.sort", param);
 	}
 
 	private static Comparator<Session> text(Function<Session, String> column) {

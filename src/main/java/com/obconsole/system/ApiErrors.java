@@ -1,32 +1,58 @@
 package com.obconsole.system;
 
+import java.util.Locale;
+
 import com.obconsole.cluster.UnknownTenantException;
-import com.obconsole.session.InvalidSessionQueryException;
 import com.obconsole.targets.TargetUnreachableException;
 import com.obconsole.targets.UnknownTargetException;
+import com.obconsole.web.InvalidInputException;
+import com.obconsole.web.JsonFields;
 
+import org.springframework.context.MessageSource;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
-/** Errors of the JSON API as ProblemDetail, with a status a client can act on. */
+/**
+ * Errors of the JSON API as ProblemDetail, with a status a client can act on. First in order: Spring
+ * Boot's own problem-details advice would otherwise answer an unreadable body with its bare "Failed to
+ * read request", naming no field.
+ */
 @RestControllerAdvice(annotations = org.springframework.web.bind.annotation.RestController.class)
+@Order(Ordered.HIGHEST_PRECEDENCE)
 class ApiErrors {
 
-	@ExceptionHandler(InvalidSessionQueryException.class)
-	ProblemDetail badInput(InvalidSessionQueryException ex) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, ex.getMessage());
+	private final MessageSource messages;
+
+	ApiErrors(MessageSource messages) {
+		this.messages = messages;
+	}
+
+	@ExceptionHandler(InvalidInputException.class)
+	ProblemDetail badInput(InvalidInputException ex, Locale locale) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+				this.messages.getMessage(ex, locale));
 		problem.setTitle("Invalid parameter");
 		problem.setProperty("parameter", ex.parameter());
 		return problem;
 	}
 
+	/**
+	 * A body Jackson refused (application.yml makes it strict: no repeated field, no unknown field, no
+	 * string for a number or fraction for a whole number): named by its field where Jackson knows it.
+	 */
 	@ExceptionHandler(HttpMessageNotReadableException.class)
-	ProblemDetail unreadable(HttpMessageNotReadableException ex) {
+	ProblemDetail unreadable(HttpMessageNotReadableException ex, Locale locale) {
+		String field = JsonFields.named(ex);
+		if (field != null) {
+			return badInput(new InvalidInputException(field, "input.json.field"), locale);
+		}
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-				"The request body is not the JSON this call takes.");
+				this.messages.getMessage("input.json", null, locale));
 		problem.setTitle("Invalid request body");
 		return problem;
 	}

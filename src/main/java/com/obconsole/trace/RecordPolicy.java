@@ -10,14 +10,14 @@ public enum RecordPolicy {
 	/** Slow queries, plus the sampled share of all requests. */
 	SAMPLE_AND_SLOW_QUERY;
 
+	/** Exactly as DBMS_MONITOR spells it: upper case, nothing around it. */
 	static RecordPolicy parse(String text) {
 		for (RecordPolicy policy : values()) {
-			if (policy.name().equalsIgnoreCase(text)) {
+			if (policy.name().equals(text)) {
 				return policy;
 			}
 		}
-		throw new InvalidTraceRequestException("recordPolicy",
-				"use ALL, ONLY_SLOW_QUERY or SAMPLE_AND_SLOW_QUERY, not '" + text + "'");
+		throw new InvalidTraceRequestException("recordPolicy", "trace.bad.recordPolicy");
 	}
 
 }

@@ -5,6 +5,7 @@ import java.util.List;
 
 import com.obconsole.engine.Session;
 import com.obconsole.engine.TraceSupport;
+import com.obconsole.web.InputError;
 
 /**
  * The Full link tracking configuration dialog of one session: who it is, its setting as the
@@ -18,7 +19,7 @@ import com.obconsole.engine.TraceSupport;
  * @param error a bad field, or {@code null}
  */
 public record TraceDialogView(TraceLinks links, String id, Session session, TraceSupport support, TraceForm form,
-		InvalidTraceRequestException error) {
+		InputError error) {
 
 	static final List<Integer> LEVELS = List.of(1, 2, 3);
 
@@ -62,7 +63,7 @@ public record TraceDialogView(TraceLinks links, String id, Session session, Trac
 		if (!isInvalid(field)) {
 			return null;
 		}
-		String message = this.error.getMessage();
+		String message = this.error.message();
 		String prefix = field + ": ";
 		return message.startsWith(prefix) ? message.substring(prefix.length()) : message;
 	}

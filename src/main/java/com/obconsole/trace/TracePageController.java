@@ -1,16 +1,21 @@
 package com.obconsole.trace;
 
+import java.util.Locale;
+
 import com.obconsole.engine.Session;
 import com.obconsole.engine.TraceSupport;
 import com.obconsole.security.Actor;
-import com.obconsole.session.InvalidSessionQueryException;
 import com.obconsole.session.SessionIds;
 import com.obconsole.targets.TargetUnreachableException;
 import com.obconsole.targets.Targets;
 import com.obconsole.targets.UnknownTargetException;
+import com.obconsole.web.ActionParams;
+import com.obconsole.web.InputError;
+import com.obconsole.web.InvalidInputException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.context.MessageSource;
 import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -42,9 +47,12 @@ class TracePageController {
 
 	private final TraceService tracing;
 
-	TracePageController(Targets targets, TraceService tracing) {
+	private final MessageSource messages;
+
+	TracePageController(Targets targets, TraceService tracing, MessageSource messages) {
 		this.targets = targets;
 		this.tracing = tracing;
+		this.messages = messages;
 	}
 
 	/** The session, its current setting, and the form that changes it. */
@@ -65,31 +73,30 @@ class TracePageController {
 	 * form (400) and never reaches the engine.
 	 */
 	@PostMapping
-	ModelAndView change(@PathVariable String target, @PathVariable String id,
-			@RequestParam(required = false) String tenant, @RequestParam(required = false) String enabled,
-			@RequestParam(required = false) String level, @RequestParam(required = false) String samplePercent,
-			@RequestParam(required = false) String recordPolicy, HttpServletRequest request,
+	ModelAndView change(@PathVariable String target, @PathVariable String id, HttpServletRequest request,
 			HttpServletResponse response) {
 		this.targets.require(target);
 		long sessionId = SessionIds.parse("id", id);
-		TraceLinks links = links(target, tenant, sessionId);
-		TraceForm form = TraceForm.posted(enabled, level, samplePercent, recordPolicy);
-		TraceResult result;
-		if (form.on()) {
-			TraceRequest trace;
-			try {
+		// Read exactly (ActionParams): a repeated or padded field is a 400, not Spring's trim or first value.
+		ActionParams params = ActionParams.of(request);
+		TraceLinks links = links(target, params.name("tenant"), sessionId);
+		TraceForm form = TraceForm.posted(params);
+		TraceRequest trace = null;
+		try {
+			if (form.on()) {
 				trace = form.request();
 			}
-			catch (InvalidTraceRequestException ex) {
-				TraceDialogView view = new TraceDialogView(links, Long.toUnsignedString(sessionId),
-						live(target, sessionId), this.tracing.support(target), form, ex);
-				return dialog(request, response, DIALOG, view, HttpStatus.BAD_REQUEST);
+			else {
+				form.checkGiven();
 			}
-			result = this.tracing.enable(Actor.current(), target, sessionId, trace);
 		}
-		else {
-			result = this.tracing.disable(Actor.current(), target, sessionId);
+		catch (InvalidTraceRequestException ex) {
+			TraceDialogView view = new TraceDialogView(links, Long.toUnsignedString(sessionId),
+					live(target, sessionId), this.tracing.support(target), form, InputError.of(ex, this.messages));
+			return dialog(request, response, DIALOG, view, HttpStatus.BAD_REQUEST);
 		}
+		TraceResult result = (trace != null) ? this.tracing.enable(Actor.current(), target, sessionId, trace)
+				: this.tracing.disable(Actor.current(), target, sessionId);
 		return dialog(request, response, RESULT, new TraceResultView(result, form.on(), links), HttpStatus.OK);
 	}
 
@@ -100,10 +107,11 @@ class TracePageController {
 		return page;
 	}
 
-	/** A bad session id: the dialog says what is wrong. */
-	@ExceptionHandler(InvalidSessionQueryException.class)
-	ModelAndView invalid(InvalidSessionQueryException ex, HttpServletRequest request, HttpServletResponse response) {
-		return dialog(request, response, PROBLEM, ex.getMessage(), HttpStatus.BAD_REQUEST);
+	/** A bad session id or field: the dialog says what is wrong, in the viewer's language. */
+	@ExceptionHandler(InvalidInputException.class)
+	ModelAndView invalid(InvalidInputException ex, Locale locale, HttpServletRequest request,
+			HttpServletResponse response) {
+		return dialog(request, response, PROBLEM, this.messages.getMessage(ex, locale), HttpStatus.BAD_REQUEST);
 	}
 
 	@ExceptionHandler(TargetUnreachableException.class)

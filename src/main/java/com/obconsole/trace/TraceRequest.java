@@ -20,17 +20,13 @@ public record TraceRequest(int level, BigDecimal samplePercent, RecordPolicy rec
 	 */
 	public static TraceRequest of(Integer level, BigDecimal samplePercent, String recordPolicy) {
 		if (level == null || level < 1 || level > 3) {
-			throw new InvalidTraceRequestException("level", "the trace level is 1, 2 or 3");
+			throw new InvalidTraceRequestException("level", "trace.bad.level");
 		}
 		BigDecimal percent = (samplePercent != null) ? samplePercent : DEFAULT_SAMPLE_PERCENT;
 		if (percent.signum() <= 0 || percent.compareTo(BigDecimal.valueOf(100)) > 0 || percent.scale() > 4) {
-			throw new InvalidTraceRequestException("samplePercent",
-					"the sampling percentage is more than 0 and at most 100");
+			throw new InvalidTraceRequestException("samplePercent", "trace.bad.samplePercent");
 		}
-		if (recordPolicy == null || recordPolicy.isBlank()) {
-			throw new InvalidTraceRequestException("recordPolicy", "choose ALL, ONLY_SLOW_QUERY or SAMPLE_AND_SLOW_QUERY");
-		}
-		return new TraceRequest(level, percent, RecordPolicy.parse(recordPolicy.trim()));
+		return new TraceRequest(level, percent, RecordPolicy.parse(recordPolicy));
 	}
 
 	/** DBMS_MONITOR takes a fraction, 0 &lt; pct &le; 1, not a percentage. */

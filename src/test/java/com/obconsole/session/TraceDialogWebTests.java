@@ -200,7 +200,7 @@ class TraceDialogWebTests {
 					new Bad("2", "101", "ALL", "sample", "the sampling percentage is more than 0 and at most 100"),
 					new Bad("2", "ten", "ALL", "sample", "the sampling percentage is more than 0 and at most 100"),
 					new Bad("2", "10", "SOMETIMES", "policy",
-							"use ALL, ONLY_SLOW_QUERY or SAMPLE_AND_SLOW_QUERY, not 'SOMETIMES'"));
+							"use exactly ALL, ONLY_SLOW_QUERY or SAMPLE_AND_SLOW_QUERY"));
 			for (Bad bad : bads) {
 				Page answer = submit(session, true, bad.level(), bad.percent(), bad.policy());
 				assertThat(answer.status()).as("%s", bad).isEqualTo(400);
