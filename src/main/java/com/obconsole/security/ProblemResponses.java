@@ -46,7 +46,8 @@ class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler 
 					this.messages.getMessage("login.locked", new Object[] { locked.minutes() }, request.getLocale()));
 			return;
 		}
-		response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"OB Session Console\", charset=\"UTF-8\"");
+		// Not Basic: a browser would prompt and then attach the cached credentials to any page's call.
+		response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"OB Session Console\"");
 		boolean triedCredentials = request.getHeader(HttpHeaders.AUTHORIZATION) != null;
 		write(request, response, HttpStatus.UNAUTHORIZED, this.messages
 			.getMessage(triedCredentials ? "login.failed" : "api.signIn", null, request.getLocale()));
@@ -56,6 +57,11 @@ class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler 
 	public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException refusal)
 			throws IOException {
 		write(request, response, HttpStatus.FORBIDDEN, this.refusals.explain(request, refusal));
+	}
+
+	void refuse(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String code)
+			throws IOException {
+		write(request, response, status, this.messages.getMessage(code, null, request.getLocale()));
 	}
 
 	private void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String detail)
