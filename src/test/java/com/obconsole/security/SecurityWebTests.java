@@ -62,6 +62,13 @@ class SecurityWebTests {
 	}
 
 	@Test
+	void actuatorsUnauthorizedAnswerDoesNotInviteBasicEither() throws Exception {
+		this.mvc.perform(get("/actuator/health"))
+			.andExpect(status().isUnauthorized())
+			.andExpect(header().string("WWW-Authenticate", "Bearer realm=\"OB Session Console\""));
+	}
+
+	@Test
 	void apiTakesHttpBasicAndKeepsNoSession() throws Exception {
 		this.mvc.perform(get("/api/targets").with(httpBasic(TestUsers.VIEWER, TestUsers.PASSWORD)))
 			.andExpect(status().isOk())
