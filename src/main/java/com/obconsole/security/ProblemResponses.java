@@ -54,7 +54,8 @@ class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler,
 					this.messages.getMessage("login.locked", new Object[] { locked.minutes() }, request.getLocale()));
 			return;
 		}
-		response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"OB Session Console\", charset=\"UTF-8\"");
+		// Not Basic: a browser would prompt and then attach the cached credentials to any page's call.
+		response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"OB Session Console\"");
 		boolean triedCredentials = request.getHeader(HttpHeaders.AUTHORIZATION) != null;
 		write(request, response, HttpStatus.UNAUTHORIZED, this.messages
 			.getMessage(triedCredentials ? "login.failed" : "api.signIn", null, request.getLocale()));
@@ -74,6 +75,11 @@ class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler,
 			return;
 		}
 		write(request, response, HttpStatus.BAD_REQUEST, this.messages.getMessage("input.url", null, request.getLocale()));
+	}
+
+	void refuse(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String code)
+			throws IOException {
+		write(request, response, status, this.messages.getMessage(code, null, request.getLocale()));
 	}
 
 	private void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String detail)

@@ -27,6 +27,7 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
@@ -86,9 +87,10 @@ class SecurityConfiguration {
 			.authorizeHttpRequests(AccessRules::api)
 			.httpBasic((basic) -> basic.authenticationEntryPoint(problems))
 			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-			// Basic credentials are not sent by a browser on its own, and no session cookie is accepted
-			// here, so a forged cross-site request carries no authority.
+			// No session cookie is accepted here; cached Basic credentials are, so ApiOriginGuard
+			// refuses changes from other origins and without a JSON body instead of a CSRF token.
 			.csrf((csrf) -> csrf.disable())
+			.addFilterBefore(new ApiOriginGuard(problems), AuthorizationFilter.class)
 			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(problems)
 				.accessDeniedHandler(problems))
 			.headers(SecurityConfiguration::headers);

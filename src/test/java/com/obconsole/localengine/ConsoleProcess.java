@@ -97,7 +97,8 @@ public final class ConsoleProcess implements AutoCloseable {
 			.timeout(Duration.ofSeconds(120))
 			.header("Authorization", "Basic " + basic)
 			.header("Accept", "application/json");
-		if (body != null) {
+		if (!"GET".equals(method)) {
+			// The API takes a change only with a JSON content type, body or not.
 			request.header("Content-Type", "application/json");
 		}
 		request.method(method, (body != null) ? HttpRequest.BodyPublishers.ofString(body)

@@ -56,9 +56,16 @@ class SecurityWebTests {
 		this.mvc.perform(get("/api/targets"))
 			.andExpect(status().isUnauthorized())
 			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
-			.andExpect(header().string("WWW-Authenticate", containsString("Basic")))
+			.andExpect(header().string("WWW-Authenticate", "Bearer realm=\"OB Session Console\""))
 			.andExpect(jsonPath("$.status").value(401))
 			.andExpect(jsonPath("$.detail").value("Sign in with HTTP Basic to use the API."));
+	}
+
+	@Test
+	void actuatorsUnauthorizedAnswerDoesNotInviteBasicEither() throws Exception {
+		this.mvc.perform(get("/actuator/health"))
+			.andExpect(status().isUnauthorized())
+			.andExpect(header().string("WWW-Authenticate", "Bearer realm=\"OB Session Console\""));
 	}
 
 	@Test
@@ -120,8 +127,43 @@ class SecurityWebTests {
 	}
 
 	@Test
+	void apiChangeWithoutJsonIsRefusedBeforeTheController() throws Exception {
+		this.mvc.perform(post("/api/targets/x/sessions/1/close").with(httpBasic(TestUsers.OPERATOR, TestUsers.PASSWORD)))
+			.andExpect(status().isUnsupportedMediaType())
+			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+			.andExpect(jsonPath("$.detail").value(containsString("Content-Type: application/json")));
+	}
+
+	@Test
+	void apiChangeFromAnotherOriginIsRefused() throws Exception {
+		this.mvc.perform(post("/api/targets/x/sessions/1/close").contentType(MediaType.APPLICATION_JSON)
+			.header("Origin", "http://localhost:9999")
+			.with(httpBasic(TestUsers.OPERATOR, TestUsers.PASSWORD)))
+			.andExpect(status().isForbidden())
+			.andExpect(jsonPath("$.detail").value(containsString("another origin")));
+		this.mvc.perform(post("/api/targets/x/sessions/1/close").contentType(MediaType.APPLICATION_JSON)
+			.header("Sec-Fetch-Site", "same-site")
+			.with(httpBasic(TestUsers.OPERATOR, TestUsers.PASSWORD)))
+			.andExpect(status().isForbidden());
+	}
+
+	@Test
+	void apiChangeFromTheConsoleItselfPassesTheGuard() throws Exception {
+		// MockMvc's request is http://localhost:80; the guard lets it through to the controller,
+		// whatever that then says of the unknown target.
+		this.mvc.perform(post("/api/targets/x/sessions/1/close").contentType(MediaType.APPLICATION_JSON)
+			.content("{}")
+			.header("Origin", "http://localhost")
+			.header("Sec-Fetch-Site", "same-origin")
+			.with(httpBasic(TestUsers.OPERATOR, TestUsers.PASSWORD)))
+			.andExpect((result) -> org.assertj.core.api.Assertions.assertThat(result.getResponse().getStatus())
+				.isNotIn(403, 415));
+	}
+
+	@Test
 	void viewerMayNotChangeTracingThroughTheApi() throws Exception {
-		this.mvc.perform(post("/api/targets/x/sessions/1/trace").with(httpBasic(TestUsers.VIEWER, TestUsers.PASSWORD)))
+		this.mvc.perform(post("/api/targets/x/sessions/1/trace").contentType(MediaType.APPLICATION_JSON)
+			.with(httpBasic(TestUsers.VIEWER, TestUsers.PASSWORD)))
 			.andExpect(status().isForbidden())
 			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
 			.andExpect(jsonPath("$.detail").value("Your role VIEWER may not change tracing; ask for OPERATOR."));

@@ -21,8 +21,10 @@ import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureTestRe
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.web.util.UriComponentsBuilder;
@@ -266,12 +268,12 @@ abstract class SessionApiEngineTests {
 		assertThat(ids(list(Map.of("database", "_", "size", "500")))).contains(idOf(this.inDatabase))
 			.doesNotContain(idOf(this.idle));
 		assertThat(ids(list(Map.of("user", "%", "size", "500")))).isEmpty();
-		assertThat(this.http.postForEntity("/api/targets/" + TARGET + "/sessions/abc/close", null, String.class)
+		assertThat(this.http.postForEntity("/api/targets/" + TARGET + "/sessions/abc/close", json(null), String.class)
 			.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-		assertThat(this.http.postForEntity("/api/targets/" + TARGET + "/sessions/-5/close-query", null, String.class)
+		assertThat(this.http.postForEntity("/api/targets/" + TARGET + "/sessions/-5/close-query", json(null), String.class)
 			.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
 		assertThat(this.http
-			.postForEntity("/api/targets/" + TARGET + "/sessions/close", Map.of("ids", List.of("1", "x")), String.class)
+			.postForEntity("/api/targets/" + TARGET + "/sessions/close", json(Map.of("ids", List.of("1", "x"))), String.class)
 			.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
 		assertThat(this.http.getForEntity("/api/targets/no-such-target/sessions", String.class).getStatusCode())
 			.isEqualTo(HttpStatus.NOT_FOUND);
@@ -315,7 +317,7 @@ abstract class SessionApiEngineTests {
 
 	Map<String, Object> post(String path, Object body) {
 		ResponseEntity<Map<String, Object>> response = this.http.exchange("/api/targets/" + TARGET + "/sessions" + path,
-				HttpMethod.POST, new HttpEntity<>(body), new ParameterizedTypeReference<Map<String, Object>>() {
+				HttpMethod.POST, json(body), new ParameterizedTypeReference<Map<String, Object>>() {
 				});
 		assertThat(response.getStatusCode()).as("POST %s", path).isEqualTo(HttpStatus.OK);
 		return response.getBody();
@@ -323,11 +325,18 @@ abstract class SessionApiEngineTests {
 
 	List<Map<String, Object>> postList(String path, Object body) {
 		ResponseEntity<List<Map<String, Object>>> response = this.http.exchange(
-				"/api/targets/" + TARGET + "/sessions" + path, HttpMethod.POST, new HttpEntity<>(body),
+				"/api/targets/" + TARGET + "/sessions" + path, HttpMethod.POST, json(body),
 				new ParameterizedTypeReference<List<Map<String, Object>>>() {
 				});
 		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
 		return response.getBody();
+	}
+
+	/** The API takes a change only with a JSON content type, so every change here sends one. */
+	static HttpEntity<Object> json(Object body) {
+		HttpHeaders headers = new HttpHeaders();
+		headers.setContentType(MediaType.APPLICATION_JSON);
+		return new HttpEntity<>(body, headers);
 	}
 
 	@SuppressWarnings("unchecked")

@@ -23,8 +23,10 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -130,7 +132,7 @@ class TraceEngineTests {
 				Map.of("level", 1, "samplePercent", 10, "recordPolicy", "SOMETIMES"),
 				Map.of("level", 1, "samplePercent", 10, "recordPolicy", "ALL'); DROP TABLE x; --") }) {
 			ResponseEntity<String> response = this.http.exchange(path("seekdb", this.session.id()), HttpMethod.PUT,
-					new HttpEntity<>(bad), String.class);
+					json(bad), String.class);
 			assertThat(response.getStatusCode()).as("%s", bad).isEqualTo(HttpStatus.BAD_REQUEST);
 		}
 		assertThat(processlistTrace(this.session.id())).isEqualTo(before);
@@ -209,6 +211,13 @@ class TraceEngineTests {
 		return "/api/targets/" + target + "/sessions/" + Long.toUnsignedString(id) + "/trace";
 	}
 
+	/** The API takes a change only with a JSON content type, so every change here sends one. */
+	static HttpEntity<Object> json(Object body) {
+		HttpHeaders headers = new HttpHeaders();
+		headers.setContentType(MediaType.APPLICATION_JSON);
+		return new HttpEntity<>(body, headers);
+	}
+
 	private Map<String, Object> get(String target, long id) {
 		return exchange(path(target, id), HttpMethod.GET, null);
 	}
@@ -223,7 +232,7 @@ class TraceEngineTests {
 
 	private Map<String, Object> exchange(String path, HttpMethod method, Object body) {
 		ResponseEntity<Map<String, Object>> response = this.http.exchange(path, method,
-				(body != null) ? new HttpEntity<>(body) : null, new ParameterizedTypeReference<Map<String, Object>>() {
+				(method != HttpMethod.GET) ? json(body) : null, new ParameterizedTypeReference<Map<String, Object>>() {
 				});
 		assertThat(response.getStatusCode()).as("%s %s", method, path).isEqualTo(HttpStatus.OK);
 		return response.getBody();
