@@ -109,7 +109,7 @@ class SessionActionsEngineTests {
 	void aUserWithoutThePrivilegeGetsAMessageItCanActOn() throws Exception {
 		try (TestSession victim = TestSession.idle(LocalEngines.mariadb())) {
 			Map<String, Object> result = this.http
-				.exchange("/api/targets/watcher/sessions/" + victim.id() + "/close", HttpMethod.POST, null,
+				.exchange("/api/targets/watcher/sessions/" + victim.id() + "/close", HttpMethod.POST, SessionApiEngineTests.json(null),
 						new ParameterizedTypeReference<Map<String, Object>>() {
 						})
 				.getBody();
@@ -141,7 +141,7 @@ class SessionActionsEngineTests {
 		ResponseEntity<String> response = this.http.getForEntity("/api/targets/down/sessions", String.class);
 		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
 		assertThat(response.getBody()).contains("connection refused at 127.0.0.1:" + DOWN_PORT);
-		ResponseEntity<String> close = this.http.postForEntity("/api/targets/down/sessions/5/close", null,
+		ResponseEntity<String> close = this.http.postForEntity("/api/targets/down/sessions/5/close", SessionApiEngineTests.json(null),
 				String.class);
 		assertThat(close.getStatusCode()).isEqualTo(HttpStatus.OK);
 		assertThat(close.getBody()).contains("\"outcome\":\"FAILED\"").contains("Could not reach down");

@@ -23,7 +23,6 @@ import org.springframework.boot.resttestclient.TestRestTemplate;
 import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureTestRestTemplate;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.core.ParameterizedTypeReference;
-import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -104,7 +103,7 @@ class SessionAuditEngineTests {
 	void aFailureIsRecordedToo() {
 		Instant start = Instant.now();
 		ResponseEntity<Map<String, Object>> response = operator().exchange("/api/targets/gone/sessions/42/close",
-				HttpMethod.POST, null, new ParameterizedTypeReference<Map<String, Object>>() {
+				HttpMethod.POST, SessionApiEngineTests.json(null), new ParameterizedTypeReference<Map<String, Object>>() {
 				});
 		assertThat(response.getBody()).containsEntry("outcome", "FAILED");
 		assertThat(this.audit.find(new AuditQuery(start, null, null, "gone", null, "FAILED", 0, 10)).records())
@@ -120,7 +119,7 @@ class SessionAuditEngineTests {
 		try (TestSession idle = TestSession.idle(LocalEngines.seekdb(SeekdbRelease.V1_3))) {
 			Instant start = Instant.now();
 			ResponseEntity<String> response = this.anonymous.withBasicAuth(TestUsers.VIEWER, TestUsers.PASSWORD)
-				.postForEntity("/api/targets/audited/sessions/" + idle.id() + "/close", null, String.class);
+				.postForEntity("/api/targets/audited/sessions/" + idle.id() + "/close", SessionApiEngineTests.json(null), String.class);
 			assertThat(response.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
 			assertThat(idle.isUsable()).isTrue();
 			assertThat(this.audit.find(new AuditQuery(start, null, TestUsers.VIEWER, null, null, null, 0, 10)).records())
@@ -134,7 +133,7 @@ class SessionAuditEngineTests {
 
 	private void close(long id, String action, Object seen) {
 		ResponseEntity<String> response = operator().exchange("/api/targets/audited/sessions/" + id + "/" + action,
-				HttpMethod.POST, (seen != null) ? new HttpEntity<>(seen) : null, String.class);
+				HttpMethod.POST, SessionApiEngineTests.json(seen), String.class);
 		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
 	}
 
