@@ -6,7 +6,7 @@ import java.util.Map;
 
 import com.obconsole.browser.HeadlessChromium;
 import com.obconsole.localengine.LocalEngines;
-import com.obconsole.localengine.LocalServer;
+import com.obconsole.localengine.TestTargets;
 import com.obconsole.localengine.TestSession;
 import com.obconsole.security.TestUsers;
 import org.junit.jupiter.api.AfterAll;
@@ -39,11 +39,7 @@ class ActionsInWindowBrowserTests {
 
 	@DynamicPropertySource
 	static void targets(DynamicPropertyRegistry registry) {
-		LocalServer seekdb = LocalEngines.seekdb();
-		registry.add("console.targets[0].name", () -> "local-seekdb");
-		registry.add("console.targets[0].url", seekdb::jdbcUrl);
-		registry.add("console.targets[0].username", seekdb::username);
-		registry.add("console.targets[0].password", seekdb::password);
+		TestTargets.register(registry, 0, "local-seekdb", LocalEngines.seekdb());
 		registry.add("console.sessions.snapshot-max-age", () -> "1ms");
 	}
 
