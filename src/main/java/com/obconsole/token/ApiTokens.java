@@ -110,7 +110,7 @@ public class ApiTokens {
 	/** Revokes a token of the user's own, or anyone's if an admin; the next call with it is refused. */
 	public ApiToken revoke(String actor, Role actorRole, long id) {
 		ApiToken token = find(id).filter((t) -> actorRole == Role.ADMIN || t.owner().equals(actor))
-			.orElseThrow(() -> new TokenNotFoundException(id));
+			.orElseThrow(() -> new TokenNotFoundException(Long.toString(id)));
 		if (token.revoked() != null) {
 			return token;
 		}

@@ -5,9 +5,10 @@ import org.springframework.context.MessageSourceResolvable;
 /** No token with this id that the caller may see: a 404, the same for "not there" and "not yours". */
 public class TokenNotFoundException extends RuntimeException implements MessageSourceResolvable {
 
-	private final long id;
+	private final String id;
 
-	TokenNotFoundException(long id) {
+	/** @param id the id as it was asked for, which may not even be a number */
+	TokenNotFoundException(String id) {
 		super("token " + id);
 		this.id = id;
 	}

@@ -36,10 +36,10 @@ final class TokenRequests {
 		return Integer.parseInt(text);
 	}
 
-	/** A token id as plain digits, or a 404: there is no such token. */
+	/** A token id as plain digits, or a 404 that names what was asked for: there is no such token. */
 	static long id(String text) {
 		if (text == null || !text.matches("[0-9]{1,18}")) {
-			throw new TokenNotFoundException(-1);
+			throw new TokenNotFoundException(String.valueOf(text));
 		}
 		return Long.parseLong(text);
 	}

@@ -58,7 +58,7 @@ class SecurityWebTests {
 			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
 			.andExpect(header().string("WWW-Authenticate", "Bearer realm=\"OB Session Console\""))
 			.andExpect(jsonPath("$.status").value(401))
-			.andExpect(jsonPath("$.detail").value("Sign in with HTTP Basic to use the API."));
+			.andExpect(jsonPath("$.detail").value("Sign in to use the API: send an API token (Authorization: Bearer obsc_...) or a username and password (HTTP Basic)."));
 	}
 
 	@Test

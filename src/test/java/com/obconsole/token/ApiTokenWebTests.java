@@ -103,6 +103,12 @@ class ApiTokenWebTests {
 			.perform(delete("/api/tokens/" + id).contentType(MediaType.APPLICATION_JSON)
 				.with(httpBasic(TestUsers.VIEWER, TestUsers.PASSWORD)))
 			.andExpect(status().isNotFound());
+		// An id that is no number is not found either, and the answer says which was asked for.
+		this.mvc
+			.perform(delete("/api/tokens/abc").contentType(MediaType.APPLICATION_JSON)
+				.with(httpBasic(TestUsers.OPERATOR, TestUsers.PASSWORD)))
+			.andExpect(status().isNotFound())
+			.andExpect(jsonPath("$.detail").value("There is no token abc that you may see."));
 	}
 
 	@Test
