@@ -22,30 +22,43 @@ public record SessionManagement(Way way, Cluster cluster, String tenant, Tab tab
 	public enum Way {
 
 		/** Clusters › c › Real-time Diagnostics › Session Management, with a tenant selector. */
-		CLUSTER("/clusters/{cluster}/diagnostics/sessions", "/clusters/{cluster}/diagnostics/statistics", false),
+		CLUSTER("/clusters/{cluster}/diagnostics", false),
 
 		/** Tenants › c › t › Session Management, beside the tenant's left navigation. */
-		TENANT("/clusters/{cluster}/tenants/{tenant}/sessions", "/clusters/{cluster}/tenants/{tenant}/statistics",
-				true);
+		TENANT("/clusters/{cluster}/tenants/{tenant}", true);
 
 		final String sessionsPath;
 
 		final String statisticsPath;
 
+		private final String base;
+
 		final boolean tenantInPath;
 
-		Way(String sessionsPath, String statisticsPath, boolean tenantInPath) {
-			this.sessionsPath = sessionsPath;
-			this.statisticsPath = statisticsPath;
+		Way(String base, boolean tenantInPath) {
+			this.base = base;
+			this.sessionsPath = path(Tab.SESSIONS);
+			this.statisticsPath = path(Tab.STATISTICS);
 			this.tenantInPath = tenantInPath;
+		}
+
+		/** The path of a tab on this way in, with {cluster} (and {tenant}) to fill. */
+		public String path(Tab tab) {
+			return this.base + "/" + tab.segment;
 		}
 
 	}
 
-	/** OCP's two tabs of Session Management. */
+	/** OCP's tabs of Session Management. */
 	public enum Tab {
 
-		SESSIONS, STATISTICS
+		SESSIONS("sessions"), STATISTICS("statistics"), LOCKS("locks"), DEADLOCKS("deadlocks");
+
+		private final String segment;
+
+		Tab(String segment) {
+			this.segment = segment;
+		}
 
 	}
 
@@ -103,10 +116,29 @@ public record SessionManagement(Way way, Cluster cluster, String tenant, Tab tab
 		return url(this.way.statisticsPath, view);
 	}
 
+	/** The Row Lock Analysis tab of this tenant. */
+	public String locksUrl() {
+		return tabUrl(Tab.LOCKS, Map.of());
+	}
+
+	/** The Deadlock Analysis tab of this tenant. */
+	public String deadlocksUrl() {
+		return tabUrl(Tab.DEADLOCKS, Map.of());
+	}
+
+	/** A tab of this tenant with a view in its query. */
+	public String tabUrl(Tab other, Map<String, String> view) {
+		return url(this.way.path(other), view);
+	}
+
 	/** The path of the tab shown, without a query: where the tenant selector's form goes. */
 	public String tabPath() {
-		return ClusterLinks.build((this.tab == Tab.SESSIONS) ? this.way.sessionsPath : this.way.statisticsPath,
-				pathVariables(), Map.of());
+		return ClusterLinks.build(this.way.path(this.tab), pathVariables(), Map.of());
+	}
+
+	/** This place on another tab. */
+	public SessionManagement on(Tab other) {
+		return new SessionManagement(this.way, this.cluster, this.tenant, other);
 	}
 
 	public String clusterUrl() {
