@@ -108,6 +108,19 @@ final class MySqlDialect implements SessionDialect {
 			.optional();
 	}
 
+	/** The lock source, learned on first use (most targets never have their locks asked for). */
+	private volatile InnoDbLocks locks;
+
+	@Override
+	public LockWaits lockWaits(JdbcClient jdbc) {
+		InnoDbLocks source = this.locks;
+		if (source == null) {
+			source = InnoDbLocks.discover(jdbc);
+			this.locks = source;
+		}
+		return source.read(jdbc);
+	}
+
 	@Override
 	public String sessionSql() {
 		return this.oneSessionSql;

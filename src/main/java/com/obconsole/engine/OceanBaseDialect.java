@@ -83,6 +83,19 @@ final class OceanBaseDialect implements SessionDialect {
 		return List.of(filtersByTenant(tenant) ? this.tenantSessionsSql : this.sessionsSql);
 	}
 
+	/** The lock source, learned on first use (most targets never have their locks asked for). */
+	private volatile OceanBaseLocks locks;
+
+	@Override
+	public LockWaits lockWaits(JdbcClient jdbc) {
+		OceanBaseLocks source = this.locks;
+		if (source == null) {
+			source = OceanBaseLocks.discover(jdbc);
+			this.locks = source;
+		}
+		return source.read(jdbc);
+	}
+
 	@Override
 	public String sessionSql() {
 		return this.oneSessionSql;

@@ -31,6 +31,14 @@ public interface SessionDialect {
 	/** The statement {@link #session} runs, with the named parameter {@code :id}; as {@link #sessionsSql}. */
 	String sessionSql();
 
+	/**
+	 * Who waits for whose lock, now. The lock source is learned on first use; an engine without
+	 * one says why instead of answering with nobody waiting.
+	 */
+	default LockWaits lockWaits(JdbcClient jdbc) {
+		return LockWaits.unavailable("locks.unavailable.engine", view());
+	}
+
 	/** {@code KILL <id>}: ends the session. */
 	default void closeSession(JdbcClient jdbc, long id) {
 		jdbc.sql(kill(id, false)).update();

@@ -12,7 +12,7 @@ import org.springframework.web.util.UriComponentsBuilder;
  * refresh, tenant) so that a copied link reopens the same view and every refresh keeps it. URLs
  * are context-relative and encoded; templates wrap them in {@code @{...}}.
  */
-final class SessionLinks {
+public final class SessionLinks {
 
 	private final String target;
 
@@ -23,6 +23,11 @@ final class SessionLinks {
 	private final boolean descending;
 
 	private final SessionListContext context;
+
+	/** The links of one tenant's sessions (View SQL, the confirmations), for pages other than the list. */
+	public static SessionLinks of(String target, String tenant) {
+		return new SessionLinks(target, SessionViewParams.NONE.with("tenant", tenant), null);
+	}
 
 	SessionLinks(String target, SessionViewParams params, SessionQuery query) {
 		this(target, params, query, SessionListContext.ofTarget(target, params.tenantOrNull()));

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 
+import com.obconsole.engine.LockWaits;
 import com.obconsole.engine.Session;
 
 /**
@@ -18,9 +19,10 @@ import com.obconsole.engine.Session;
  * @param sessions every session
  * @param consoleSessionIds the ids of the console's own connections to the target at the read (one
  *        of them made the read, so it shows as ACTIVE): marked in the list and never offered to close
+ * @param locks who waits for whom, read right after the sessions: the list's marks and the lock tree
  */
 public record SessionSnapshot(String target, String tenant, Instant takenAt, Duration readTime,
-		List<Session> sessions, Set<Long> consoleSessionIds) {
+		List<Session> sessions, Set<Long> consoleSessionIds, LockWaits locks) {
 
 	/** Whether this is one of the console's own connections. */
 	public boolean isConsole(Session session) {

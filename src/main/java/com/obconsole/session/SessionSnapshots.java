@@ -3,14 +3,17 @@ package com.obconsole.session;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 
 import com.obconsole.engine.EngineInfo;
+import com.obconsole.engine.LockWaits;
 import com.obconsole.engine.Session;
 import com.obconsole.engine.SessionDialect;
 import com.obconsole.engine.SessionDialects;
@@ -127,7 +130,33 @@ public class SessionSnapshots {
 			.register(this.meters)
 			.record(took);
 		return new SessionSnapshot(target.name(), tenant, started, took, List.copyOf(sessions),
-				target.connections().ids());
+				target.connections().ids(), locks(target, sessions));
+	}
+
+	/**
+	 * The lock waits among these sessions, read after them so that a waiter shown waits at least
+	 * since its row was read. A failed lock read leaves the list standing and says why.
+	 */
+	private LockWaits locks(Target target, List<Session> sessions) {
+		LockWaits waits;
+		long nanos = System.nanoTime();
+		try {
+			waits = dialect(target).lockWaits(target.jdbc());
+		}
+		catch (DataAccessException ex) {
+			return LockWaits.unavailable("locks.unavailable.readFailed", rootMessage(ex));
+		}
+		Timer.builder("console.locks.read.time").tag("target", target.name()).register(this.meters)
+			.record(Duration.ofNanos(System.nanoTime() - nanos));
+		if (waits.waits().isEmpty()) {
+			return waits;
+		}
+		Set<Long> ids = new HashSet<>(sessions.size() * 2);
+		for (Session session : sessions) {
+			ids.add(session.id());
+		}
+		// A sys-tenant read sees every tenant's locks: keep those of the sessions listed.
+		return waits.ofWaiters(ids);
 	}
 
 	private EngineInfo engine(Target target) {
