@@ -94,7 +94,8 @@ public record SessionManagement(Way way, Cluster cluster, String tenant, Tab tab
 
 	/** Where the session list's own links stay: this way's Tenant Session tab. */
 	public SessionListContext listContext() {
-		return new SessionListContext(this.way.sessionsPath, pathVariables(), this.way.tenantInPath, readTenant());
+		return new SessionListContext(this.way.sessionsPath, pathVariables(), this.way.tenantInPath, readTenant(),
+				this.way.path(Tab.LOCKS));
 	}
 
 	/** The Tenant Session tab of this tenant. */

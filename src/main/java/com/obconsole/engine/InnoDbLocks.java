@@ -1,6 +1,9 @@
 package com.obconsole.engine;
 
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -17,7 +20,8 @@ final class InnoDbLocks {
 	static final String MARIADB_SQL = """
 			SELECT r.trx_mysql_thread_id, r.trx_id, b.trx_mysql_thread_id, b.trx_id,
 			       TIMESTAMPDIFF(MICROSECOND, r.trx_wait_started, NOW(6)), rl.lock_table, rl.lock_index, rl.lock_data,
-			       rl.lock_mode, bl.lock_mode, TIMESTAMPDIFF(MICROSECOND, b.trx_started, NOW(6))
+			       rl.lock_mode, bl.lock_mode, TIMESTAMPDIFF(MICROSECOND, b.trx_started, NOW(6)),
+			       (b.trx_requested_lock_id IS NULL OR b.trx_requested_lock_id <> w.blocking_lock_id)
 			FROM information_schema.INNODB_LOCK_WAITS w
 			JOIN information_schema.INNODB_TRX r ON r.trx_id = w.requesting_trx_id
 			JOIN information_schema.INNODB_TRX b ON b.trx_id = w.blocking_trx_id
@@ -29,7 +33,7 @@ final class InnoDbLocks {
 			SELECT rt.PROCESSLIST_ID, w.REQUESTING_ENGINE_TRANSACTION_ID, bt.PROCESSLIST_ID,
 			       w.BLOCKING_ENGINE_TRANSACTION_ID, TIMESTAMPDIFF(MICROSECOND, r.trx_wait_started, NOW(6)),
 			       CONCAT(rl.OBJECT_SCHEMA, '.', rl.OBJECT_NAME), rl.INDEX_NAME, rl.LOCK_DATA, rl.LOCK_MODE,
-			       bl.LOCK_MODE, TIMESTAMPDIFF(MICROSECOND, b.trx_started, NOW(6))
+			       bl.LOCK_MODE, TIMESTAMPDIFF(MICROSECOND, b.trx_started, NOW(6)), bl.LOCK_STATUS = 'GRANTED'
 			FROM performance_schema.data_lock_waits w
 			JOIN performance_schema.threads rt ON rt.THREAD_ID = w.REQUESTING_THREAD_ID
 			JOIN performance_schema.threads bt ON bt.THREAD_ID = w.BLOCKING_THREAD_ID
@@ -75,18 +79,45 @@ final class InnoDbLocks {
 		if (this.unavailable != null) {
 			return LockWaits.unavailable(this.unavailable, this.source);
 		}
-		List<LockWait> waits = jdbc.sql(this.sql).query((rs, n) -> {
+		List<Row> rows = jdbc.sql(this.sql).query((rs, n) -> {
 			long holder = rs.getLong(3);
 			Long holderId = rs.wasNull() ? null : holder;
 			long age = rs.getLong(11);
 			Long holderAge = rs.wasNull() ? null : age;
 			String index = rs.getString(7);
 			String table = unquote(rs.getString(6));
-			return new LockWait(rs.getLong(1), rs.getString(2), holderId, rs.getString(4), Math.max(0, rs.getLong(5)),
+			LockWait wait = new LockWait(rs.getLong(1), rs.getString(2), holderId, rs.getString(4), Math.max(0, rs.getLong(5)),
 					(index != null && table != null) ? table + " (" + index + ")" : table, rs.getString(8), rs.getString(9),
 					rs.getString(10), holderAge);
+			return new Row(wait, rs.getBoolean(12));
 		}).list();
-		return new LockWaits(waits, null, this.source);
+		return new LockWaits(holders(rows), null, this.source);
+	}
+
+	/**
+	 * InnoDB also lists, as a blocker, every session queued ahead for the same row: with A holding
+	 * row 1 and B then C asking for it, C "waits for" A and for B. The tree shows whom a session waits
+	 * for as the one holding the lock, so a queued-ahead blocker is kept only when nobody holding is
+	 * named for that waiter.
+	 */
+	static List<LockWait> holders(List<Row> rows) {
+		Set<Long> waitOnHolder = new HashSet<>();
+		for (Row row : rows) {
+			if (row.blockerHolds()) {
+				waitOnHolder.add(row.lockWait().waiterId());
+			}
+		}
+		List<LockWait> waits = new ArrayList<>();
+		for (Row row : rows) {
+			if (row.blockerHolds() || !waitOnHolder.contains(row.lockWait().waiterId())) {
+				waits.add(row.lockWait());
+			}
+		}
+		return waits;
+	}
+
+	/** One wait row, and whether its blocker holds the lock (rather than queues for it ahead). */
+	record Row(LockWait lockWait, boolean blockerHolds) {
 	}
 
 	/** INNODB_LOCKS writes tables as {@code `db`.`table`}. */

@@ -1,5 +1,7 @@
 package com.obconsole.lock;
 
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +30,8 @@ public record LockTreeView(SessionManagement place, LockTree tree, long minWaitM
 
 	/** As on the Tenant Session tab. */
 	static final List<Integer> REFRESH_CHOICES = List.of(0, 2, 5, 10, 30);
+
+	private static final DateTimeFormatter TIME_OF_DAY = DateTimeFormatter.ofPattern("HH:mm:ss");
 
 	static LockTreeView invalid(SessionManagement place, int refresh, InvalidInputException ex) {
 		return new LockTreeView(place, null, LockService.DEFAULT_MIN_WAIT_MS, refresh, ex, null, null);
@@ -75,6 +79,15 @@ public record LockTreeView(SessionManagement place, LockTree tree, long minWaitM
 	/** The form's action: the tab's path (the tenant travels as a hidden field through the cluster). */
 	public String base() {
 		return this.place.tabPath();
+	}
+
+	/** The tree's instant, as the list shows its snapshot's: the console's local time of day. */
+	public String takenAtTime() {
+		return TIME_OF_DAY.format(this.tree.takenAt().atZone(ZoneId.systemDefault()));
+	}
+
+	public String takenAtInstant() {
+		return this.tree.takenAt().toString();
 	}
 
 	/** The Tenant Session tab filtered to one session. */

@@ -37,8 +37,24 @@ public record ConfirmView(CloseKind kind, String tenant, List<Item> items, Sessi
 	 * One chosen session.
 	 * @param id its id
 	 * @param row the session as the snapshot shows it, or {@code null} if it has ended
+	 * @param waitersDirectly the sessions waiting for its locks directly, at the snapshot
+	 * @param waitersInAll how many wait for it, directly or through another
 	 */
-	public record Item(String id, SessionRow row) {
+	public record Item(String id, SessionRow row, List<String> waitersDirectly, int waitersInAll) {
+
+		public Item {
+			waitersDirectly = List.copyOf(waitersDirectly);
+		}
+
+		/** Whether closing it would release waiters: its confirmation says whom. */
+		public boolean blocks() {
+			return this.waitersInAll > 0;
+		}
+
+		/** The direct waiters, for the sentence: "1, 2, 3". */
+		public String waitersList() {
+			return String.join(", ", this.waitersDirectly);
+		}
 
 		public boolean ended() {
 			return this.row == null;

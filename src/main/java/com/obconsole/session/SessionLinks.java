@@ -107,6 +107,15 @@ public final class SessionLinks {
 		return build("/targets/{target}/sessions/close", Map.of());
 	}
 
+	/** The Row Lock Analysis tab beside this list, or {@code null} on a page without one. */
+	public String locks() {
+		if (this.context.locksPath() == null) {
+			return null;
+		}
+		return build(this.context.locksPath(), this.context.variables(),
+				this.context.tenantInPath() ? Map.of() : tenantOnly());
+	}
+
 	private Map<String, List<String>> tenantOnly() {
 		String tenant = this.params.tenantOrNull();
 		return (tenant != null) ? Map.of("tenant", List.of(tenant)) : Map.of();

@@ -12,9 +12,11 @@ import java.util.Map;
  * @param tenantInPath whether the path names the tenant, so links leave {@code tenant=} out of the query
  * @param readTenant the TENANT value the snapshot is read for, {@code null} for every session the
  * target sees (also for a tenant that is the whole server, such as MariaDB's "default")
+ * @param locksPath the Row Lock Analysis tab beside this list (same variables), where the list's
+ * lock marks link to; {@code null} where there is none
  */
 public record SessionListContext(String path, Map<String, String> variables, boolean tenantInPath,
-		String readTenant) {
+		String readTenant, String locksPath) {
 
 	public SessionListContext {
 		variables = Map.copyOf(variables);
@@ -22,7 +24,7 @@ public record SessionListContext(String path, Map<String, String> variables, boo
 
 	/** The Tenant Session page of a target: {@code /targets/{target}/sessions?tenant=...}. */
 	static SessionListContext ofTarget(String target, String tenant) {
-		return new SessionListContext("/targets/{target}/sessions", Map.of("target", target), false, tenant);
+		return new SessionListContext("/targets/{target}/sessions", Map.of("target", target), false, tenant, null);
 	}
 
 }

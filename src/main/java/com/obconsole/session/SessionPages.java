@@ -106,11 +106,15 @@ public class SessionPages {
 		if (chosen.isEmpty() || chosen.size() > SessionService.MAX_BATCH) {
 			throw new InvalidSessionQueryException("ids", "input.sessionIds.count", SessionService.MAX_BATCH);
 		}
+		SessionSnapshot snapshot = this.sessions.snapshot(target, blankToNull(tenant));
 		List<ConfirmView.Item> items = new ArrayList<>();
 		for (long id : chosen) {
-			Session session = this.sessions.find(target, blankToNull(tenant), id).orElse(null);
+			Session session = SessionService.find(snapshot, id).orElse(null);
 			SessionRow row = (session != null) ? SessionRow.of(session, this.properties.longRunningThreshold(), false) : null;
-			items.add(new ConfirmView.Item(Long.toUnsignedString(id), row));
+			// Whom closing it would release, from the same instant: the DBA sees the cost of the rollback.
+			List<String> direct = snapshot.locks().directWaitersOf(id).stream().map(Long::toUnsignedString).toList();
+			items.add(new ConfirmView.Item(Long.toUnsignedString(id), row, direct,
+					snapshot.locks().allWaitersOf(id).size()));
 		}
 		return new ConfirmView(closeKind, blankToNull(tenant), items, links(target, tenant));
 	}

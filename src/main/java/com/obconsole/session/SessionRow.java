@@ -4,6 +4,10 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Duration;
 
+import java.util.Map;
+
+import com.obconsole.engine.LockWait;
+import com.obconsole.engine.LockWaits;
 import com.obconsole.engine.Session;
 
 /**
@@ -12,8 +16,10 @@ import com.obconsole.engine.Session;
  * @param session the session
  * @param longRunning ACTIVE for longer than the long-running threshold
  * @param console one of the console's own connections: marked, and offered no close
+ * @param blocking how many sessions wait for its locks, directly or through another, at the snapshot
+ * @param waitingFor the session whose lock it waits for at the snapshot, or {@code null}
  */
-record SessionRow(Session session, boolean longRunning, boolean console) {
+record SessionRow(Session session, boolean longRunning, boolean console, int blocking, String waitingFor) {
 
 	/** The SQL column shows a one-line abbreviation; the full text is one click away. */
 	static final int SQL_PREVIEW_LENGTH = 200;
@@ -22,7 +28,16 @@ record SessionRow(Session session, boolean longRunning, boolean console) {
 		BigDecimal threshold = BigDecimal.valueOf(longRunningThreshold.toMillis()).movePointLeft(3);
 		boolean longRunning = session.isActive() && session.executionTimeSeconds() != null
 				&& session.executionTimeSeconds().compareTo(threshold) > 0;
-		return new SessionRow(session, longRunning, console);
+		return new SessionRow(session, longRunning, console, 0, null);
+	}
+
+	/** The row with its lock marks, from the lock waits read with the same snapshot. */
+	SessionRow withLocks(LockWaits locks, Map<Long, LockWait> waitsByWaiter) {
+		long id = this.session.id();
+		LockWait wait = waitsByWaiter.get(id);
+		String holder = (wait != null && wait.holderId() != null) ? Long.toUnsignedString(wait.holderId()) : null;
+		int blocked = locks.allWaitersOf(id).size();
+		return new SessionRow(this.session, this.longRunning, this.console, blocked, holder);
 	}
 
 	/** The id as the engine shows it: ids are unsigned. */

@@ -52,9 +52,17 @@ public class SessionService {
 		return SessionStatistics.of(snapshot.sessions(), sort);
 	}
 
+	/** The current snapshot of a target (and tenant): sessions and lock waits of one instant. */
+	public SessionSnapshot snapshot(String targetName, String tenant) {
+		return this.snapshots.get(this.targets.require(targetName), tenant);
+	}
+
 	/** One session as the current snapshot shows it. */
 	public Optional<Session> find(String targetName, String tenant, long id) {
-		SessionSnapshot snapshot = this.snapshots.get(this.targets.require(targetName), tenant);
+		return find(snapshot(targetName, tenant), id);
+	}
+
+	static Optional<Session> find(SessionSnapshot snapshot, long id) {
 		return snapshot.sessions().stream().filter((s) -> s.id() == id).findFirst();
 	}
 

@@ -6,7 +6,10 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
+import com.obconsole.engine.LockWait;
+import com.obconsole.engine.LockWaits;
 import com.obconsole.engine.TraceSupport;
 import com.obconsole.web.InputError;
 
@@ -54,13 +57,21 @@ public final class SessionTableView {
 		this.query = query;
 		this.refreshSeconds = refreshSeconds;
 		this.list = list;
-		this.rows = (list != null)
-				? list.page().sessions().stream().map((s) -> SessionRow.of(s, threshold, list.snapshot().isConsole(s))).toList() : List.of();
+		this.rows = (list != null) ? rows(list, threshold) : List.of();
 		this.error = error;
 		this.unavailable = unavailable;
 		this.links = new SessionLinks(target, params, query, context);
 		this.threshold = threshold;
 		this.traceSupport = (traceSupport != null) ? traceSupport : NO_ROWS;
+	}
+
+	/** The page's rows, marked from the snapshot's own lock waits (the same instant as the list). */
+	private static List<SessionRow> rows(SessionList list, Duration threshold) {
+		LockWaits locks = list.snapshot().locks();
+		Map<Long, LockWait> byWaiter = locks.byWaiter();
+		return list.page().sessions().stream()
+			.map((s) -> SessionRow.of(s, threshold, list.snapshot().isConsole(s)).withLocks(locks, byWaiter))
+			.toList();
 	}
 
 	static SessionTableView of(String target, SessionViewParams params, SessionQuery query, int refreshSeconds,

@@ -78,6 +78,16 @@ abstract class BenchEngine implements AutoCloseable {
 		return "";
 	}
 
+	/** What a lock waiter runs first so that it waits as long as the benchmark needs. */
+	String lockWaitInit() {
+		return sessionInit();
+	}
+
+	/** How many sessions the lock-tree measurement sets waiting: -Dbench.lockWaiters, else 500. */
+	int lockWaiters() {
+		return Integer.getInteger("bench.lockWaiters", 500);
+	}
+
 	abstract void createLoadUser(Statement sql) throws SQLException;
 
 	/** Where the engine can count the processlist reads it received: a mark to count from. */
@@ -155,6 +165,12 @@ abstract class BenchEngine implements AutoCloseable {
 		@Override
 		int maxActive() {
 			return Integer.getInteger("bench.maxActive", 100);
+		}
+
+		/** 100: seekdb answers up to about 145 running statements, beside the load's active ones. */
+		@Override
+		int lockWaiters() {
+			return Integer.getInteger("bench.lockWaiters", 100);
 		}
 
 		@Override
@@ -243,6 +259,12 @@ abstract class BenchEngine implements AutoCloseable {
 		private long maxConnections;
 
 		private boolean performanceSchema;
+
+		/** InnoDB gives up a lock wait after innodb_lock_wait_timeout (50 s). */
+		@Override
+		String lockWaitInit() {
+			return "SET SESSION innodb_lock_wait_timeout = 3600";
+		}
 
 		@Override
 		void createLoadUser(Statement sql) throws SQLException {

@@ -78,6 +78,9 @@ public final class ConsoleBenchmark {
 
 	private final int closeTrials = Integer.getInteger("bench.closeTrials", 20);
 
+	/** The lock tree with real waiters, at the largest N: -Dbench.locks=false leaves it out. */
+	private final boolean locks = !"false".equals(System.getProperty("bench.locks"));
+
 	private final Results results;
 
 	private final Deque<AutoCloseable> open = new ArrayDeque<>();
@@ -169,6 +172,9 @@ public final class ConsoleBenchmark {
 		try (ConsoleInProcess console = ConsoleInProcess.start(engine.server, "0s", log)) {
 			listReads(engine, console, n);
 			closes(engine, console, n);
+			if (this.locks && n >= this.sizes.get(this.sizes.size() - 1)) {
+				LockTreeBench.measure(engine, console, n, this.warmup, this.iterations, this.results);
+			}
 		}
 		try (ConsoleInProcess console = ConsoleInProcess.start(engine.server, null, log)) {
 			for (int v : this.viewers) {

@@ -156,6 +156,11 @@ final class ConsoleInProcess implements AutoCloseable {
 		return path.toString();
 	}
 
+	/** The lock tree's API path, every wait shown. */
+	String locksPath() {
+		return "/api/targets/" + TARGET + "/locks?minWaitMs=0" + ((this.tenant != null) ? "&tenant=" + this.tenant : "");
+	}
+
 	/** The SQL the console's dialect runs for the list, named parameter {@code :tenant} included. */
 	java.util.List<String> processlistSql() {
 		return dialect().sessionsSql(this.tenant);
@@ -179,10 +184,15 @@ final class ConsoleInProcess implements AutoCloseable {
 
 	/** {@code console.processlist.read.time}: [count, total ms] for the target. */
 	double[] readTime() {
+		return timer("console.processlist.read.time");
+	}
+
+	/** A timer of the console's for the target: [count, total ms]. */
+	double[] timer(String name) {
 		double count = 0;
 		double millis = 0;
 		for (Timer timer : this.context.getBean(MeterRegistry.class)
-			.find("console.processlist.read.time")
+			.find(name)
 			.tag("target", TARGET)
 			.timers()) {
 			count += timer.count();

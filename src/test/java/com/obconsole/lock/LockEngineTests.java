@@ -15,6 +15,9 @@ import com.obconsole.localengine.LocalServer;
 import com.obconsole.localengine.TestSession;
 import com.obconsole.localengine.TestTargets;
 import com.obconsole.security.TestUsers;
+import com.obconsole.session.PageClient;
+import com.obconsole.session.PageClient.Page;
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -47,8 +50,10 @@ abstract class LockEngineTests {
 
 	static final String TABLE = "console_test.lock_rows";
 
-	/** A holder's SQL an attacker chose: the page must show it as text. */
-	static final String HOSTILE = "/*</td><script>alert(1)</script>*/ UPDATE " + TABLE + " SET v = v + 1 WHERE id = 1";
+	/** A comment an attacker chose, in the SQL of a holder and of a waiter: pages show it as text. */
+	static final String HOSTILE_PREFIX = "/*</td><script>alert(1)</script>*/ ";
+
+	static final String HOSTILE = HOSTILE_PREFIX + "UPDATE " + TABLE + " SET v = v + 1 WHERE id = 1";
 
 	TestRestTemplate operator;
 
@@ -89,7 +94,7 @@ abstract class LockEngineTests {
 		this.a = holding(HOSTILE);
 		this.b = holding("UPDATE " + TABLE + " SET v = v + 1 WHERE id = 2");
 		this.b.runInBackground("UPDATE " + TABLE + " SET v = v + 10 WHERE id = 1");
-		this.c = TestSession.idle(server()).runInBackground("UPDATE " + TABLE + " SET v = v + 100 WHERE id = 1");
+		this.c = TestSession.idle(server()).runInBackground(HOSTILE_PREFIX + "UPDATE " + TABLE + " SET v = v + 100 WHERE id = 1");
 		this.d = TestSession.idle(server()).runInBackground("UPDATE " + TABLE + " SET v = v + 1000 WHERE id = 2");
 	}
 
@@ -135,10 +140,10 @@ abstract class LockEngineTests {
 				new ParameterizedTypeReference<Map<String, Object>>() {
 				});
 		assertThat(closed.getBody()).containsEntry("outcome", "CLOSED");
+		// B was first in the queue for row 1: its statement completes. C now waits for B, whose
+		// transaction holds row 1 and row 2, as D does.
 		assertThat(this.b.statementEnds(Duration.ofSeconds(20))).isTrue();
-		assertThat(this.c.statementEnds(Duration.ofSeconds(20))).isTrue();
 		assertThat((Object) this.b.statementError(Duration.ofSeconds(1))).isNull();
-		assertThat((Object) this.c.statementError(Duration.ofSeconds(1))).isNull();
 		List<AuditRecord> records = this.audit
 			.find(new AuditQuery(start, null, TestUsers.OPERATOR, null, null, null, 0, 10))
 			.records();
@@ -146,10 +151,16 @@ abstract class LockEngineTests {
 			assertThat(r.sessionId()).isEqualTo(this.a.idText());
 			assertThat(r.outcome()).isEqualTo("CLOSED");
 		});
-		// D still waits for B's open transaction; B commits and the tree empties.
-		awaitTree(this.operator, (t) -> root(t, this.b) != null);
+		Map<String, Object> afterClose = awaitTree(this.operator,
+				(t) -> root(t, this.b) != null && ((Number) root(t, this.b).get("blocksInAll")).intValue() == 2);
+		assertThat(root(afterClose, this.a)).isNull();
+		assertThat(waiterIds(root(afterClose, this.b))).containsExactlyInAnyOrder(this.c.idText(), this.d.idText());
+		// B commits: C and D complete, and nobody waits.
 		this.b.connection().commit();
+		assertThat(this.c.statementEnds(Duration.ofSeconds(20))).isTrue();
 		assertThat(this.d.statementEnds(Duration.ofSeconds(20))).isTrue();
+		assertThat((Object) this.c.statementError(Duration.ofSeconds(1))).isNull();
+		assertThat((Object) this.d.statementError(Duration.ofSeconds(1))).isNull();
 		awaitTree(this.operator, (t) -> ((List<?>) t.get("roots")).isEmpty());
 	}
 
@@ -176,6 +187,50 @@ abstract class LockEngineTests {
 			assertThat(response.getBody()).as(bad).containsEntry("parameter", "minWaitMs");
 		}
 	}
+
+	@Test
+	void theTabDrawsTheTreeAsTextAndOffersClosesOnlyToOperators() {
+		awaitTree(this.viewer, (t) -> root(t, this.a) != null && ((Number) root(t, this.a).get("blocksInAll")).intValue() == 3);
+		String tab = "/clusters/" + TARGET + "/tenants/" + tenant() + "/locks?minWaitMs=0";
+		Page asViewer = new PageClient(this.viewer, TestUsers.VIEWER).page(tab);
+		assertThat(asViewer.status()).isEqualTo(200);
+		Element rootA = asViewer.doc().selectFirst("#lock-tree .lock-root[data-session-id=" + this.a.idText() + "]");
+		assertThat(rootA).as(asViewer.html()).isNotNull();
+		assertThat(rootA.attr("data-blocks")).isEqualTo("3");
+		assertThat(rootA.selectFirst(".mark-idle")).isNotNull();
+		assertThat(rootA.select(".lock-waiters .lock-node[data-session-id=" + this.d.idText() + "]")).hasSize(1);
+		assertThat(asViewer.doc().select(".close-session, .close-query")).isEmpty();
+		// C's SQL carries markup: it is drawn as text.
+		Element sqlOfC = asViewer.doc().selectFirst(".lock-node[data-session-id=" + this.c.idText() + "] .sql-preview");
+		assertThat(sqlOfC.text()).startsWith(HOSTILE_PREFIX.strip());
+		assertThat(asViewer.html()).doesNotContain("<script>alert(1)</script>");
+
+		PageClient operatorPages = new PageClient(this.operator);
+		Page asOperator = operatorPages.page(tab);
+		Element operatorRoot = asOperator.doc().selectFirst(".lock-root[data-session-id=" + this.a.idText() + "]");
+		assertThat(operatorRoot.selectFirst(".close-session")).isNotNull();
+		// Close Current Query is for waiters: the idle root runs no query.
+		assertThat(operatorRoot.child(0).select(".close-query")).isEmpty();
+		assertThat(operatorRoot.select(".lock-waiters .close-query")).isNotEmpty();
+
+		// Its confirmation says whom closing it releases, and that its transaction is rolled back.
+		Page confirm = operatorPages.fragment(operatorRoot.selectFirst(".close-session").attr("href"));
+		Element releases = confirm.doc().selectFirst(".confirm-releases");
+		assertThat(releases).as(confirm.html()).isNotNull();
+		assertThat(releases.attr("data-waiters").split(", ")).containsExactlyInAnyOrder(this.b.idText(), this.c.idText());
+		assertThat(releases.text()).contains("3 in all");
+
+		// The Tenant Session list marks the holder and the waiters, linking to the tree.
+		Page list = operatorPages.page("/clusters/" + TARGET + "/tenants/" + tenant() + "/sessions");
+		Element rowA = list.doc().selectFirst("tr[data-session-id=" + this.a.idText() + "]");
+		assertThat(rowA.selectFirst(".mark-blocking").text()).isEqualTo("blocking 3");
+		assertThat(rowA.selectFirst(".mark-blocking").attr("href")).endsWith("/tenants/" + tenant() + "/locks");
+		Element rowD = list.doc().selectFirst("tr[data-session-id=" + this.d.idText() + "]");
+		assertThat(rowD.selectFirst(".mark-waiting").attr("data-holder")).isEqualTo(this.b.idText());
+	}
+
+	/** The tenant the engine's sessions are listed under in Session Management. */
+	abstract String tenant();
 
 	/** Where the engine gives the row key, the tree shows it. */
 	abstract void assertRowKey(Map<String, Object> lock);

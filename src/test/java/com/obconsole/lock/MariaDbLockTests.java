@@ -30,4 +30,9 @@ class MariaDbLockTests extends LockEngineTests {
 		assertThat(lock.get("table").toString()).contains("console_test.lock_rows").contains("PRIMARY");
 	}
 
+	@Override
+	String tenant() {
+		return "default";
+	}
+
 }

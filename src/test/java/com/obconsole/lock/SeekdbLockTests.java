@@ -31,4 +31,9 @@ class SeekdbLockTests extends LockEngineTests {
 		assertThat(lock.get("holderTransaction")).isNotNull();
 	}
 
+	@Override
+	String tenant() {
+		return "sys";
+	}
+
 }
