@@ -72,9 +72,9 @@ public record DeadlockView(SessionManagement place, DeadlockHistory history, Dea
 				? pageUrl(this.query.page() + 1) : null;
 	}
 
-	/** The view's query, for the tenant selector to keep. */
+	/** What the tenant selector keeps: the window and page size; another tenant starts on its first page. */
 	public Map<String, String> keep() {
-		return this.query.query();
+		return this.query.onPage(1).query();
 	}
 
 	/** The form's action: the tab's path (the tenant travels as a hidden field through the cluster). */

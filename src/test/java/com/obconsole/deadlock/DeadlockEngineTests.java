@@ -166,6 +166,7 @@ abstract class DeadlockEngineTests {
 		assertThat(page.doc().select("script").stream().map((s) -> s.html())).noneMatch((s) -> s.contains("alert(1)"));
 		assertThat(page.doc().select("table.deadlock-members td.rolled-back").eachText()).contains("yes", "no");
 		assertThat(page.doc().select("#tab-deadlocks.active")).hasSize(1);
+		assertThat(page.doc().select("#deadlock-note").text()).isNotEmpty();
 		// Method 1 draws the same tab, with the tenant selector.
 		PageClient.Page throughCluster = new PageClient(this.anonymous, TestUsers.VIEWER)
 			.page("/clusters/" + TARGET + "/diagnostics/deadlocks?tenant=" + tenant());
@@ -211,6 +212,14 @@ abstract class DeadlockEngineTests {
 		assertThat(before.get("total")).isEqualTo(0);
 		assertThat((List<?>) before.get("events")).isEmpty();
 		assertThat(before.get("available")).isEqualTo(true);
+		// Paged over deadlocks: this class's one is on page 1, page 2 is past the end.
+		Map<String, Object> second = history("page=2&size=1");
+		assertThat(((Number) second.get("total")).intValue()).isPositive();
+		assertThat(second.get("page")).isEqualTo(2);
+		if (((Number) second.get("total")).intValue() == 1) {
+			assertThat((List<?>) second.get("events")).isEmpty();
+			assertThat(second.get("hasMore")).isEqualTo(false);
+		}
 	}
 
 	Map<String, Object> history(String... query) {

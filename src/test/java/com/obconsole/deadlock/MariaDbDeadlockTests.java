@@ -46,6 +46,7 @@ class MariaDbDeadlockTests extends DeadlockEngineTests {
 		assertThat(history.get("total")).isEqualTo(1);
 		assertThat(history.get("source")).isEqualTo("SHOW ENGINE INNODB STATUS");
 		assertThat(event.get("id")).isNull();
+		assertThat(history.get("hasMore")).isEqualTo(false);
 		String text = (String) event.get("text");
 		assertThat(text).contains("*** (1) TRANSACTION:", "*** (2) TRANSACTION:", "WE ROLL BACK TRANSACTION",
 				"<script>alert(1)</script>");
