@@ -188,4 +188,10 @@ final class MySqlDialect implements SessionDialect {
 		};
 	}
 
+	@Override
+	public DeadlockHistory deadlocks(JdbcClient jdbc, String tenant, java.time.Instant since, java.time.Instant until,
+			int offset, int limit) {
+		return InnoDbDeadlocks.read(jdbc, since, until, offset, limit);
+	}
+
 }

@@ -322,4 +322,24 @@ final class OceanBaseDialect implements SessionDialect {
 		return (text == null || text.isEmpty()) ? null : text;
 	}
 
+	/** The deadlock history's views, learned on first use; {@code null} until then. */
+	private volatile OceanBaseDeadlocks deadlockViews;
+
+	private volatile boolean deadlockViewsMissing;
+
+	@Override
+	public DeadlockHistory deadlocks(JdbcClient jdbc, String tenant, java.time.Instant since, java.time.Instant until,
+			int offset, int limit) {
+		OceanBaseDeadlocks views = this.deadlockViews;
+		if (views == null && !this.deadlockViewsMissing) {
+			views = OceanBaseDeadlocks.discover(jdbc);
+			this.deadlockViews = views;
+			this.deadlockViewsMissing = (views == null);
+		}
+		if (views == null) {
+			return DeadlockHistory.unavailable("deadlocks.unavailable.noHistoryView", OceanBaseDeadlocks.TENANT_VIEW);
+		}
+		return views.read(jdbc, tenant, since, until, offset, limit);
+	}
+
 }

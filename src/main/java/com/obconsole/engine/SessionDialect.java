@@ -39,6 +39,16 @@ public interface SessionDialect {
 		return LockWaits.unavailable("locks.unavailable.engine", view());
 	}
 
+	/**
+	 * The deadlocks the engine detected in {@code since <= time < until}, newest first, one page of
+	 * them. An engine without a history says why instead of answering with none.
+	 * @param tenant the tenant's TENANT value, or {@code null} for the connection's own
+	 */
+	default DeadlockHistory deadlocks(JdbcClient jdbc, String tenant, java.time.Instant since, java.time.Instant until,
+			int offset, int limit) {
+		return DeadlockHistory.unavailable("deadlocks.unavailable.engine", view());
+	}
+
 	/** {@code KILL <id>}: ends the session. */
 	default void closeSession(JdbcClient jdbc, long id) {
 		jdbc.sql(kill(id, false)).update();
