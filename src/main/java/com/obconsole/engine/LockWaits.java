@@ -15,7 +15,8 @@ import java.util.Set;
  *
  * @param waits every wait read (empty when nobody waits, or when unavailable)
  * @param unavailable a message code saying why this engine has no lock source, or {@code null}
- * @param source the view(s) read, for the page's footnote
+ * @param source the view(s) read, for the page's footnote; for {@code locks.unavailable.readFailed}, the
+ *        engine's error instead, which that message shows
  */
 public record LockWaits(List<LockWait> waits, String unavailable, String source) {
 
