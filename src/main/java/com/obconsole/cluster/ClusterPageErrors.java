@@ -6,7 +6,8 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.servlet.ModelAndView;
 
 /** An unknown cluster or tenant on a cluster or tenant page: a 404 page that says which. */
-@ControllerAdvice(assignableTypes = { ClusterPageController.class, SessionManagementController.class })
+@ControllerAdvice(assignableTypes = { ClusterPageController.class, SessionManagementController.class,
+		ManagementTabController.class })
 class ClusterPageErrors {
 
 	@ExceptionHandler({ UnknownClusterException.class, UnknownTenantException.class })

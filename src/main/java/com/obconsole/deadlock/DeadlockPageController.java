@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import com.obconsole.cluster.ManagementPlaces;
+import com.obconsole.cluster.ManagementTabController;
 import com.obconsole.cluster.SessionManagement;
 import com.obconsole.cluster.SessionManagement.Tab;
 import com.obconsole.targets.TargetUnreachableException;
@@ -25,7 +26,7 @@ import org.springframework.web.servlet.ModelAndView;
  * query string, so the URL is the view.
  */
 @Controller
-class DeadlockPageController {
+class DeadlockPageController implements ManagementTabController {
 
 	static final String PAGE = "deadlock/list";
 

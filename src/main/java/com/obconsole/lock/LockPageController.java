@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import com.obconsole.cluster.ManagementPlaces;
+import com.obconsole.cluster.ManagementTabController;
 import com.obconsole.cluster.SessionManagement;
 import com.obconsole.cluster.SessionManagement.Tab;
 import com.obconsole.session.SessionLinks;
@@ -25,7 +26,7 @@ import org.springframework.web.servlet.ModelAndView;
  * auto-refresh) is in the query string, so the URL is the view; an htmx refresh gets the region only.
  */
 @Controller
-class LockPageController {
+class LockPageController implements ManagementTabController {
 
 	static final String REGION = "lock/tree :: region";
 

@@ -227,6 +227,12 @@ abstract class LockEngineTests {
 		assertThat(rowA.selectFirst(".mark-blocking").attr("href")).endsWith("/tenants/" + tenant() + "/locks");
 		Element rowD = list.doc().selectFirst("tr[data-session-id=" + this.d.idText() + "]");
 		assertThat(rowD.selectFirst(".mark-waiting").attr("data-holder")).isEqualTo(this.b.idText());
+
+		// An unknown cluster or tenant is the 404 page of the other tabs.
+		for (String unknown : List.of("/clusters/nope/diagnostics/locks", "/clusters/" + TARGET + "/tenants/nope/locks",
+				"/clusters/nope/tenants/" + tenant() + "/deadlocks")) {
+			assertThat(operatorPages.page(unknown).status()).as(unknown).isEqualTo(404);
+		}
 	}
 
 	/** The tenant the engine's sessions are listed under in Session Management. */
