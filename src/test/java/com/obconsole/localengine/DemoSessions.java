@@ -10,7 +10,8 @@ import java.util.concurrent.Executors;
 
 /**
  * A few live sessions to look at: one idle, one running a long {@code SELECT SLEEP}, one holding an
- * open transaction with a row lock, and one idle in a named database.
+ * open transaction with a row lock, one waiting for that lock (Row Lock Analysis has a tree to
+ * show), and one idle in a named database.
  */
 public final class DemoSessions implements AutoCloseable {
 
@@ -37,10 +38,15 @@ public final class DemoSessions implements AutoCloseable {
 		server.allowLongStatements(sleeper);
 		demo.runner.submit(() -> run(sleeper, "SELECT SLEEP(3600) /* demo: long-running report */"));
 		Connection inTransaction = demo.keep(server.connect());
+		server.allowLongTransactions(inTransaction);
 		try (Statement sql = inTransaction.createStatement()) {
 			inTransaction.setAutoCommit(false);
 			sql.execute("UPDATE demo.accounts SET balance = balance - 10 WHERE id = 1");
 		}
+		Connection waiter = demo.keep(server.connect());
+		server.allowLongTransactions(waiter);
+		demo.runner.submit(() -> run(waiter,
+				"UPDATE demo.accounts SET balance = balance + 10 WHERE id = 1 /* demo: waits for the open transaction */"));
 		Connection inDatabase = demo.keep(server.connect());
 		inDatabase.setCatalog("demo");
 		return demo;

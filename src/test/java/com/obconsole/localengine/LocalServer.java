@@ -34,6 +34,14 @@ public interface LocalServer extends AutoCloseable {
 	default void allowLongStatements(Connection connection) throws SQLException {
 	}
 
+	/**
+	 * Lets a connection keep a transaction open, or wait for a lock, for a day: OceanBase rolls a
+	 * transaction back after {@code ob_trx_timeout}, 100 s by default. For the demo, which runs for
+	 * as long as its user looks.
+	 */
+	default void allowLongTransactions(Connection connection) throws SQLException {
+	}
+
 	/** Whether the server process is still alive. */
 	boolean isRunning();
 

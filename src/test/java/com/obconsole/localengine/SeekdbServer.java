@@ -133,6 +133,13 @@ public final class SeekdbServer implements LocalServer {
 		}
 	}
 
+	@Override
+	public void allowLongTransactions(Connection connection) throws SQLException {
+		try (Statement sql = connection.createStatement()) {
+			sql.execute("SET ob_query_timeout = 86400000000, ob_trx_timeout = 86400000000");
+		}
+	}
+
 	public SeekdbRelease release() {
 		return this.release;
 	}
