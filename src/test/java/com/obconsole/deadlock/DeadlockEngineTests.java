@@ -88,8 +88,8 @@ abstract class DeadlockEngineTests {
 			detectDeadlocksFast(sql);
 		}
 		this.provokedAt = Instant.now();
-		TestSession a = holding("UPDATE " + TABLE + " SET v = v + 1 WHERE id = 1");
-		TestSession b = holding("UPDATE " + TABLE + " SET v = v + 1 WHERE id = 2");
+		TestSession a = TestSession.holding(server(), "UPDATE " + TABLE + " SET v = v + 1 WHERE id = 1");
+		TestSession b = TestSession.holding(server(), "UPDATE " + TABLE + " SET v = v + 1 WHERE id = 2");
 		try {
 			a.runInBackground(HOSTILE);
 			try {
@@ -127,16 +127,6 @@ abstract class DeadlockEngineTests {
 
 	/** Undoes {@link #detectDeadlocksFast}. */
 	void restore() throws Exception {
-	}
-
-	private TestSession holding(String update) throws SQLException {
-		TestSession session = TestSession.idle(server());
-		server().allowLongStatements(session.connection());
-		session.connection().setAutoCommit(false);
-		try (Statement sql = session.connection().createStatement()) {
-			sql.execute(update);
-		}
-		return session;
 	}
 
 	@Test

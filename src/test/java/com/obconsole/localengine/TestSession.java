@@ -92,6 +92,20 @@ public final class TestSession implements AutoCloseable {
 		return this;
 	}
 
+	/**
+	 * A session that ran the given update in a transaction it keeps open, so that it holds the rows'
+	 * locks, and may run long statements after it.
+	 */
+	public static TestSession holding(LocalServer server, String update) throws SQLException {
+		TestSession session = idle(server);
+		server.allowLongStatements(session.connection);
+		session.connection.setAutoCommit(false);
+		try (Statement sql = session.connection.createStatement()) {
+			sql.execute(update);
+		}
+		return session;
+	}
+
 	/** A session that updated a row of its own and did not commit: it holds a row lock. */
 	public static TestSession inTransaction(LocalServer server, String table) throws SQLException {
 		try (Connection admin = server.connect(); Statement sql = admin.createStatement()) {

@@ -1,6 +1,5 @@
 package com.obconsole.lock;
 
-import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
@@ -91,21 +90,11 @@ abstract class LockEngineTests {
 			sql.execute("DELETE FROM " + TABLE);
 			sql.execute("INSERT INTO " + TABLE + " VALUES (1, 0), (2, 0), (3, 0)");
 		}
-		this.a = holding(HOSTILE);
-		this.b = holding("UPDATE " + TABLE + " SET v = v + 1 WHERE id = 2");
+		this.a = TestSession.holding(server(), HOSTILE);
+		this.b = TestSession.holding(server(), "UPDATE " + TABLE + " SET v = v + 1 WHERE id = 2");
 		this.b.runInBackground("UPDATE " + TABLE + " SET v = v + 10 WHERE id = 1");
 		this.c = TestSession.idle(server()).runInBackground(HOSTILE_PREFIX + "UPDATE " + TABLE + " SET v = v + 100 WHERE id = 1");
 		this.d = TestSession.idle(server()).runInBackground("UPDATE " + TABLE + " SET v = v + 1000 WHERE id = 2");
-	}
-
-	private TestSession holding(String update) throws SQLException {
-		TestSession session = TestSession.idle(server());
-		server().allowLongStatements(session.connection());
-		session.connection().setAutoCommit(false);
-		try (Statement sql = session.connection().createStatement()) {
-			sql.execute(update);
-		}
-		return session;
 	}
 
 	@AfterEach

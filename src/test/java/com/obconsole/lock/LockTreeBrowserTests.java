@@ -66,13 +66,7 @@ class LockTreeBrowserTests {
 	}
 
 	private static TestSession holding(int row) throws SQLException {
-		TestSession session = TestSession.idle(server());
-		server().allowLongStatements(session.connection());
-		session.connection().setAutoCommit(false);
-		try (Statement sql = session.connection().createStatement()) {
-			sql.execute("UPDATE " + TABLE + " SET v = v + 1 WHERE id = " + row);
-		}
-		return session;
+		return TestSession.holding(server(), "UPDATE " + TABLE + " SET v = v + 1 WHERE id = " + row);
 	}
 
 	@AfterEach
