@@ -41,10 +41,14 @@ class SessionManagementController {
 
 	private final SessionService sessions;
 
-	SessionManagementController(Clusters clusters, SessionPages pages, SessionService sessions) {
+	private final ManagementPlaces places;
+
+	SessionManagementController(Clusters clusters, SessionPages pages, SessionService sessions,
+			ManagementPlaces places) {
 		this.clusters = clusters;
 		this.pages = pages;
 		this.sessions = sessions;
+		this.places = places;
 	}
 
 	@GetMapping("/clusters/{cluster}/diagnostics")
@@ -58,47 +62,35 @@ class SessionManagementController {
 	ModelAndView clusterSessions(@PathVariable String cluster, SessionViewParams params, HttpServletRequest request,
 			HttpServletResponse response) {
 		String tenant = params.tenantOrNull();
-		Cluster found = (tenant != null) ? ClusterPageController.withTenant(this.clusters, cluster, tenant)
-				: ClusterPageController.cluster(this.clusters, cluster);
-		if (tenant == null && !found.tenants().isEmpty()) {
-			SessionManagement first = new SessionManagement(SessionManagement.Way.CLUSTER, found,
-					found.tenants().get(0).name(), SessionManagement.Tab.SESSIONS);
-			return new ModelAndView("redirect:" + first.sessionsUrl(params.asMap()));
+		SessionManagement place = this.places.throughCluster(cluster, tenant, SessionManagement.Tab.SESSIONS);
+		if (ManagementPlaces.needsRedirect(place, tenant)) {
+			return new ModelAndView("redirect:" + place.sessionsUrl(params.asMap()));
 		}
-		return sessions(new SessionManagement(SessionManagement.Way.CLUSTER, found, tenant,
-				SessionManagement.Tab.SESSIONS), params, request, response);
+		return sessions(place, params, request, response);
 	}
 
 	@GetMapping("/clusters/{cluster}/diagnostics/statistics")
 	ModelAndView clusterStatistics(@PathVariable String cluster, @RequestParam(required = false) String tenant,
 			@RequestParam(required = false) String sort) {
-		String named = (tenant == null || tenant.isBlank()) ? null : tenant.trim();
-		Cluster found = (named != null) ? ClusterPageController.withTenant(this.clusters, cluster, named)
-				: ClusterPageController.cluster(this.clusters, cluster);
-		if (named == null && !found.tenants().isEmpty()) {
-			SessionManagement first = new SessionManagement(SessionManagement.Way.CLUSTER, found,
-					found.tenants().get(0).name(), SessionManagement.Tab.STATISTICS);
-			return new ModelAndView("redirect:" + first.statisticsUrl(only("sort", sort)));
+		SessionManagement place = this.places.throughCluster(cluster, tenant, SessionManagement.Tab.STATISTICS);
+		if (ManagementPlaces.needsRedirect(place, tenant)) {
+			return new ModelAndView("redirect:" + place.statisticsUrl(only("sort", sort)));
 		}
-		return statistics(new SessionManagement(SessionManagement.Way.CLUSTER, found, named,
-				SessionManagement.Tab.STATISTICS), sort);
+		return statistics(place, sort);
 	}
 
 	/** Method 2, Tenant Session. A {@code tenant=} in the query (the list's form sends one) yields to the path. */
 	@GetMapping("/clusters/{cluster}/tenants/{tenant}/sessions")
 	ModelAndView tenantSessions(@PathVariable String cluster, @PathVariable String tenant, SessionViewParams params,
 			HttpServletRequest request, HttpServletResponse response) {
-		Cluster found = ClusterPageController.withTenant(this.clusters, cluster, tenant);
-		return sessions(new SessionManagement(SessionManagement.Way.TENANT, found, tenant,
-				SessionManagement.Tab.SESSIONS), params.with("tenant", tenant), request, response);
+		return sessions(this.places.throughTenant(cluster, tenant, SessionManagement.Tab.SESSIONS),
+				params.with("tenant", tenant), request, response);
 	}
 
 	@GetMapping("/clusters/{cluster}/tenants/{tenant}/statistics")
 	ModelAndView tenantStatistics(@PathVariable String cluster, @PathVariable String tenant,
 			@RequestParam(required = false) String sort) {
-		Cluster found = ClusterPageController.withTenant(this.clusters, cluster, tenant);
-		return statistics(new SessionManagement(SessionManagement.Way.TENANT, found, tenant,
-				SessionManagement.Tab.STATISTICS), sort);
+		return statistics(this.places.throughTenant(cluster, tenant, SessionManagement.Tab.STATISTICS), sort);
 	}
 
 	private ModelAndView sessions(SessionManagement place, SessionViewParams params, HttpServletRequest request,

@@ -1,8 +1,6 @@
 package com.obconsole.deadlock;
 
 import java.time.Clock;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 import com.obconsole.cluster.ManagementPlaces;
 import com.obconsole.cluster.ManagementTabController;
@@ -50,7 +48,7 @@ class DeadlockPageController implements ManagementTabController {
 		String tenant = request.getParameter("tenant");
 		SessionManagement place = this.places.throughCluster(cluster, tenant, Tab.DEADLOCKS);
 		if (ManagementPlaces.needsRedirect(place, tenant)) {
-			return new ModelAndView("redirect:" + place.tabUrl(Tab.DEADLOCKS, given(request)));
+			return new ModelAndView("redirect:" + place.tabUrl(Tab.DEADLOCKS, ManagementPlaces.given(request, "since", "until", "page", "size")));
 		}
 		return page(place, request);
 	}
@@ -92,18 +90,6 @@ class DeadlockPageController implements ManagementTabController {
 
 	private static String reason(String given) {
 		return (given != null) ? given : "";
-	}
-
-	/** The view's parameters as given, kept through the redirect to the first tenant. */
-	private static Map<String, String> given(HttpServletRequest request) {
-		Map<String, String> view = new LinkedHashMap<>();
-		for (String name : new String[] { "since", "until", "page", "size" }) {
-			String value = request.getParameter(name);
-			if (value != null && !value.isEmpty()) {
-				view.put(name, value);
-			}
-		}
-		return view;
 	}
 
 }

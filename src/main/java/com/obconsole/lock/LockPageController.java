@@ -1,13 +1,11 @@
 package com.obconsole.lock;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
-
 import com.obconsole.cluster.ManagementPlaces;
 import com.obconsole.cluster.ManagementTabController;
 import com.obconsole.cluster.SessionManagement;
 import com.obconsole.cluster.SessionManagement.Tab;
 import com.obconsole.session.SessionLinks;
+import com.obconsole.session.SessionPages;
 import com.obconsole.targets.TargetUnreachableException;
 import com.obconsole.web.ActionParams;
 import com.obconsole.web.InvalidInputException;
@@ -45,7 +43,7 @@ class LockPageController implements ManagementTabController {
 		String tenant = request.getParameter("tenant");
 		SessionManagement place = this.places.throughCluster(cluster, tenant, Tab.LOCKS);
 		if (ManagementPlaces.needsRedirect(place, tenant)) {
-			return new ModelAndView("redirect:" + place.tabUrl(Tab.LOCKS, view(request)));
+			return new ModelAndView("redirect:" + place.tabUrl(Tab.LOCKS, ManagementPlaces.given(request, "minWaitMs", "refresh")));
 		}
 		return page(place, request, response);
 	}
@@ -82,25 +80,11 @@ class LockPageController implements ManagementTabController {
 			view = LockTreeView.unreadable(place, LockService.DEFAULT_MIN_WAIT_MS, refresh, ex.getMessage());
 			status = HttpStatus.SERVICE_UNAVAILABLE;
 		}
-		boolean fragment = "true".equals(request.getHeader("HX-Request"))
-				&& !"true".equals(request.getHeader("HX-History-Restore-Request"));
-		ModelAndView page = new ModelAndView(fragment ? REGION : "lock/tree", status);
+		ModelAndView page = new ModelAndView(SessionPages.isFragmentRequest(request) ? REGION : "lock/tree", status);
 		page.addObject("place", place);
 		page.addObject("view", view);
-		Map<String, String> keep = new LinkedHashMap<>(view.query());
-		page.addObject("keep", keep);
+		page.addObject("keep", view.query());
 		return page;
-	}
-
-	private static Map<String, String> view(HttpServletRequest request) {
-		Map<String, String> view = new LinkedHashMap<>();
-		for (String name : new String[] { "minWaitMs", "refresh" }) {
-			String value = request.getParameter(name);
-			if (value != null && !value.isEmpty()) {
-				view.put(name, value);
-			}
-		}
-		return view;
 	}
 
 }

@@ -69,9 +69,11 @@ public final class SessionTableView {
 	private static List<SessionRow> rows(SessionList list, Duration threshold) {
 		LockWaits locks = list.snapshot().locks();
 		Map<Long, LockWait> byWaiter = locks.byWaiter();
-		return list.page().sessions().stream()
-			.map((s) -> SessionRow.of(s, threshold, list.snapshot().isConsole(s)).withLocks(locks, byWaiter))
-			.toList();
+		return list.page().sessions().stream().map((s) -> {
+			SessionRow row = SessionRow.of(s, threshold, list.snapshot().isConsole(s));
+			// Nobody waits in most snapshots: no lock walk per row then.
+			return byWaiter.isEmpty() ? row : row.withLocks(locks, byWaiter);
+		}).toList();
 	}
 
 	static SessionTableView of(String target, SessionViewParams params, SessionQuery query, int refreshSeconds,
