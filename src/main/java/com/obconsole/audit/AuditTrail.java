@@ -1,5 +1,8 @@
 package com.obconsole.audit;
 
+import java.util.List;
+import java.util.Map;
+
 /** Every action done to a session, and its outcome, kept in the console's own database. */
 public interface AuditTrail {
 
@@ -19,6 +22,15 @@ public interface AuditTrail {
 
 	/** Keeps, durably, the outcome of the action begun by {@link #intend}. */
 	void complete(long intentId, AuditRecord outcome);
+
+	/**
+	 * {@link #intend} for a batch: all of them kept in one transaction, made durable once (a batch of
+	 * 200 closes pays one sync, not 200), or none. Their ids, in the order given.
+	 */
+	List<Long> intendAll(List<AuditRecord> intents);
+
+	/** {@link #complete} for a batch, in one transaction made durable once: intent id → outcome. */
+	void completeAll(Map<Long, AuditRecord> outcomes);
 
 	/** The records that match, newest first, one page of them. */
 	AuditPage find(AuditQuery query);

@@ -17,8 +17,10 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The audit trail in the console's own database (H2 file by default, MySQL-compatible in
@@ -63,9 +65,13 @@ class JdbcAuditTrail implements AuditTrail {
 
 	private final AuditStore store;
 
+	/** One transaction for a batch's records, on the same DataSource, so they commit together. */
+	private final TransactionTemplate batch;
+
 	/** The console's own database: the auto-configured DataSource, never a target's pool. */
 	JdbcAuditTrail(DataSource dataSource) {
 		this.jdbc = JdbcClient.create(dataSource);
+		this.batch = new TransactionTemplate(new JdbcTransactionManager(dataSource));
 		this.store = AuditStore.of(dataSource);
 		this.store.checkDurability(this.jdbc);
 	}
@@ -88,8 +94,50 @@ class JdbcAuditTrail implements AuditTrail {
 		insert(outcome, intentId);
 	}
 
+	@Override
+	public List<Long> intendAll(List<AuditRecord> intents) {
+		for (AuditRecord intent : intents) {
+			if (!AuditRecord.UNKNOWN.equals(intent.outcome())) {
+				throw new IllegalArgumentException("an intent's outcome is UNKNOWN, not " + intent.outcome());
+			}
+		}
+		List<Long> ids = this.batch.execute((status) -> intents.stream().map((r) -> row(r, null)).toList());
+		durable(intents);
+		return ids;
+	}
+
+	@Override
+	public void completeAll(Map<Long, AuditRecord> outcomes) {
+		try {
+			this.batch.executeWithoutResult((status) -> outcomes.forEach((intent, outcome) -> row(outcome, intent)));
+		}
+		catch (RuntimeException ex) {
+			// Rolled back together: every outcome of the batch must survive in the log.
+			log.error("Could not store a batch of audit outcomes; the outcomes in full: {}", outcomes, ex);
+			throw ex;
+		}
+		durable(List.copyOf(outcomes.values()));
+	}
+
 	/** Inserts a row and makes it durable before answering; its id. */
 	private long insert(AuditRecord record, Long intentId) {
+		long id = row(record, intentId);
+		durable(List.of(record));
+		return id;
+	}
+
+	private void durable(List<AuditRecord> records) {
+		try {
+			this.store.afterWrite(this.jdbc);
+		}
+		catch (RuntimeException ex) {
+			log.error("Could not make audit records durable; the records in full: {}", records, ex);
+			throw ex;
+		}
+	}
+
+	/** Inserts a row (in the caller's transaction, if any); its id. */
+	private long row(AuditRecord record, Long intentId) {
 		try {
 			KeyHolder key = new GeneratedKeyHolder();
 			this.jdbc.sql(INSERT)
@@ -111,7 +159,6 @@ class JdbcAuditTrail implements AuditTrail {
 				.param("detail", record.detail())
 				.param("intentId", intentId)
 				.update(key, "id");
-			this.store.afterWrite(this.jdbc);
 			return key.getKeyAs(Number.class).longValue();
 		}
 		catch (RuntimeException ex) {

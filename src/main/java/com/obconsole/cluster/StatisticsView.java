@@ -7,8 +7,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import com.obconsole.session.SessionLinks;
 import com.obconsole.session.SessionStatistics;
 import com.obconsole.session.SessionStatistics.Group;
+import com.obconsole.session.SqlGroup;
 
 import org.springframework.http.HttpStatus;
 
@@ -116,6 +118,39 @@ public final class StatisticsView {
 			return "none";
 		}
 		return "name".equals(order) ? "ascending" : "descending";
+	}
+
+	/** The By SQL table: one row per SQL ID, each count a link to the list filtered to it. */
+	public List<SqlRow> bySql() {
+		SessionLinks links = SessionLinks.of(this.place.clusterName(), this.place.readTenant());
+		return this.statistics.bySql().stream().map((g) -> {
+			Map<String, String> view = Map.of("sqlId", g.sqlId());
+			Map<String, String> active = new LinkedHashMap<>(view);
+			active.put("activeOnly", "true");
+			return new SqlRow(g, seconds(g.longestSeconds()), seconds(g.totalSeconds()), String.join(", ", g.users()),
+					this.place.sessionsUrl(view), (g.active() > 0) ? this.place.sessionsUrl(active) : null,
+					links.confirmGroup("query", g.sqlId()), links.confirmGroup("session", g.sqlId()));
+		}).toList();
+	}
+
+	/** Whether some SQL ID is the console's digest of the text (an engine without SQL IDs): the note says how. */
+	public boolean bySqlDigested() {
+		return this.statistics.bySql().stream().anyMatch((g) -> !g.fromEngine());
+	}
+
+	/**
+	 * One row of the By SQL table.
+	 * @param group the sessions of one SQL ID
+	 * @param longest the longest execution time among them, as shown
+	 * @param total their execution times added up, as shown
+	 * @param users who runs it
+	 * @param sessionsUrl the Tenant Session tab filtered to that SQL ID
+	 * @param activeUrl the same, active sessions only; {@code null} when none is active
+	 * @param closeQueriesUrl the confirmation of closing their queries
+	 * @param closeSessionsUrl the confirmation of closing the sessions
+	 */
+	public record SqlRow(SqlGroup group, String longest, String total, String users, String sessionsUrl,
+			String activeUrl, String closeQueriesUrl, String closeSessionsUrl) {
 	}
 
 	private Table table(String parameter, List<Group> groups) {

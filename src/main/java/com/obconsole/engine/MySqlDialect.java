@@ -40,6 +40,8 @@ final class MySqlDialect implements SessionDialect {
 
 	private final String oneSessionSql;
 
+	private final String sessionsWithIdsSql;
+
 	private final boolean withTransactions;
 
 	private MySqlDialect(ProcesslistColumns columns, String serverAddress, boolean withTransactions) {
@@ -53,6 +55,7 @@ final class MySqlDialect implements SessionDialect {
 				+ (withTransactions ? ", t.trx_state AS TRX_STATE" : "") + " FROM " + VIEW + " p"
 				+ (withTransactions ? " LEFT JOIN information_schema.INNODB_TRX t ON t.trx_mysql_thread_id = p.ID" : "")
 				+ " WHERE p.ID = :id";
+		this.sessionsWithIdsSql = this.oneSessionSql.replace("p.ID = :id", "p.ID IN (:ids)");
 	}
 
 	/**
@@ -106,6 +109,22 @@ final class MySqlDialect implements SessionDialect {
 			.param("id", id)
 			.query((rs, row) -> map(rs, this.withTransactions ? rs.getString("TRX_STATE") : null))
 			.optional();
+	}
+
+	@Override
+	public List<Session> sessionsWithIds(JdbcClient jdbc, java.util.Collection<Long> ids) {
+		if (ids.isEmpty()) {
+			return List.of();
+		}
+		return jdbc.sql(this.sessionsWithIdsSql)
+			.param("ids", ids)
+			.query((rs, row) -> map(rs, this.withTransactions ? rs.getString("TRX_STATE") : null))
+			.list();
+	}
+
+	@Override
+	public String sessionsWithIdsSql() {
+		return this.sessionsWithIdsSql;
 	}
 
 	/** The lock source, learned on first use (most targets never have their locks asked for). */

@@ -40,6 +40,10 @@ final class OceanBaseDialect implements SessionDialect {
 
 	private final String oneSessionSql;
 
+	private final String oneSessionOnObserverSql;
+
+	private final String sessionsWithIdsSql;
+
 	/** Whether GV$OB_FLT_TRACE_CONFIG names tenants (sys-tenant views do), learned on first use. */
 	private volatile Boolean traceConfigWithTenantName;
 
@@ -54,6 +58,9 @@ final class OceanBaseDialect implements SessionDialect {
 		this.sessionsSql = select;
 		this.tenantSessionsSql = columns.has("TENANT") ? select + " WHERE p.TENANT = :tenant" : select;
 		this.oneSessionSql = select + " WHERE p.ID = :id";
+		this.oneSessionOnObserverSql = (columns.has("SVR_IP") && columns.has("SQL_PORT"))
+				? select + " WHERE p.ID = :id AND p.SVR_IP = :ip AND p.SQL_PORT = :port" : null;
+		this.sessionsWithIdsSql = select + " WHERE p.ID IN (:ids)";
 	}
 
 	/**
@@ -160,6 +167,43 @@ final class OceanBaseDialect implements SessionDialect {
 		List<Session> found = jdbc.sql(this.oneSessionSql).param("id", id).query(this::map).list();
 		// As in the list: the tracing dialog tells a setting of the session's own from its tenant's.
 		return markTenantWideTracing(jdbc, found).stream().findFirst();
+	}
+
+	@Override
+	public Optional<Session> session(JdbcClient jdbc, long id, String observer) {
+		int colon = (observer != null) ? observer.lastIndexOf(':') : -1;
+		if (this.oneSessionOnObserverSql == null || colon <= 0) {
+			return session(jdbc, id);
+		}
+		int port;
+		try {
+			port = Integer.parseInt(observer.substring(colon + 1));
+		}
+		catch (NumberFormatException ex) {
+			return session(jdbc, id);
+		}
+		List<Session> found = jdbc.sql(this.oneSessionOnObserverSql)
+			.param("id", id)
+			.param("ip", observer.substring(0, colon))
+			.param("port", port)
+			.query(this::map)
+			.list();
+		return markTenantWideTracing(jdbc, found).stream().findFirst();
+	}
+
+	@Override
+	public String sessionOnObserverSql() {
+		return (this.oneSessionOnObserverSql != null) ? this.oneSessionOnObserverSql : this.oneSessionSql;
+	}
+
+	@Override
+	public List<Session> sessionsWithIds(JdbcClient jdbc, java.util.Collection<Long> ids) {
+		return ids.isEmpty() ? List.of() : jdbc.sql(this.sessionsWithIdsSql).param("ids", ids).query(this::map).list();
+	}
+
+	@Override
+	public String sessionsWithIdsSql() {
+		return this.sessionsWithIdsSql;
 	}
 
 	@Override

@@ -32,6 +32,30 @@ public interface SessionDialect {
 	String sessionSql();
 
 	/**
+	 * One session, read now, where the DBA saw it: on OceanBase only the given observer answers (the
+	 * predicate prunes the distributed view to that server), so the re-read before a KILL costs one
+	 * node's sessions, not the cluster's. Empty if it has ended there.
+	 * @param observer ip:port as {@link Session#observer()} gives it; {@code null} reads as {@link #session}
+	 */
+	default Optional<Session> session(JdbcClient jdbc, long id, String observer) {
+		return session(jdbc, id);
+	}
+
+	/** The statement {@link #session(JdbcClient, long, String)} runs (named parameters {@code :id, :ip, :port}). */
+	default String sessionOnObserverSql() {
+		return sessionSql();
+	}
+
+	/**
+	 * The sessions with these ids, read now in one statement (those that ended are missing): the
+	 * re-read of a batch close. Not marked for tenant-wide tracing: a close does not look at it.
+	 */
+	List<Session> sessionsWithIds(JdbcClient jdbc, java.util.Collection<Long> ids);
+
+	/** The statement {@link #sessionsWithIds} runs, with the named list parameter {@code :ids}. */
+	String sessionsWithIdsSql();
+
+	/**
 	 * Who waits for whose lock, now. The lock source is learned on first use; an engine without
 	 * one says why instead of answering with nobody waiting.
 	 */

@@ -30,13 +30,13 @@ record CloseForm(CloseKind kind, String tenant, List<Long> ids, Map<Long, SeenSe
 
 	/**
 	 * Reads the posted form, exactly: see {@link ActionParams}.
+	 * @param maxBatch the most sessions one close may name
 	 * @throws InvalidSessionQueryException naming the bad field
 	 */
-	static CloseForm from(ActionParams form) {
+	static CloseForm from(ActionParams form, int maxBatch) {
 		CloseKind kind = kind(form.single("kind", ActionParams.MAX_LENGTH));
 		String tenant = form.name("tenant");
-		List<Long> ids = SessionIds.parseAll("ids", form.all("ids", SessionService.MAX_BATCH, ActionParams.MAX_LENGTH),
-				SessionService.MAX_BATCH);
+		List<Long> ids = SessionIds.parseAll("ids", form.all("ids", maxBatch, ActionParams.MAX_LENGTH), maxBatch);
 		Map<Long, SeenSession> seen = new LinkedHashMap<>();
 		for (long id : ids) {
 			String prefix = "seen[" + Long.toUnsignedString(id) + "].";

@@ -12,8 +12,51 @@ import com.obconsole.engine.Session;
  * @param tenant the tenant, or {@code null}
  * @param items the chosen sessions, in the order chosen
  * @param links the page's links
+ * @param group the SQL ID group the sessions were chosen by, or {@code null} for sessions chosen one by one
  */
-public record ConfirmView(CloseKind kind, String tenant, List<Item> items, SessionLinks links) {
+public record ConfirmView(CloseKind kind, String tenant, List<Item> items, SessionLinks links, Group group) {
+
+	/**
+	 * A close of every session running one SQL ID. What is checked before each KILL is the SQL ID,
+	 * not the text or the request: a session that ran the statement again since is still the group's.
+	 *
+	 * @param sqlId the SQL ID ({@link SqlIds#of})
+	 * @param fromEngine whether the engine gave it, or the console digested the text (MySQL, MariaDB)
+	 * @param members how many sessions ran it at the snapshot
+	 * @param maxBatch the most one close may act on: a larger group is offered its first sessions
+	 */
+	public record Group(String sqlId, boolean fromEngine, int members, int maxBatch) {
+
+		/** Whether the group has more sessions than one close may act on. */
+		public boolean truncated() {
+			return this.members > this.maxBatch;
+		}
+
+	}
+
+	public boolean byGroup() {
+		return this.group != null;
+	}
+
+	/** How many of the sessions to close hold an open transaction (rolled back by a session close). */
+	public long openTransactions() {
+		return live().stream().filter(Item::openTransaction).count();
+	}
+
+	/** The SQL ID the form sends as seen: the group's where chosen by group (so the check compares that). */
+	public String seenSqlId(Item item) {
+		return (this.group != null) ? this.group.sqlId() : item.session().sqlId();
+	}
+
+	/** The trace id the form sends as seen: none for a group, whose sessions may have run the SQL again. */
+	public String seenTraceId(Item item) {
+		return (this.group != null) ? null : item.session().traceId();
+	}
+
+	/** The SQL text the form sends as seen (see {@link CloseForm}): none for a group, only its SQL ID. */
+	public String seenSql(Item item) {
+		return (this.group != null) ? "" : item.seenSql();
+	}
 
 	/** "session" or "query", as the form posts it. */
 	public String kindParam() {

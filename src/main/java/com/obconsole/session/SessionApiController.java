@@ -34,10 +34,11 @@ class SessionApiController {
 	SessionListJson list(@PathVariable String target, @RequestParam(required = false) String tenant,
 			@RequestParam(required = false) String id, @RequestParam(required = false) String user,
 			@RequestParam(required = false) String source, @RequestParam(required = false) String database,
-			@RequestParam(required = false) String activeOnly, @RequestParam(required = false) String sort,
+			@RequestParam(required = false) String sqlId, @RequestParam(required = false) String activeOnly, @RequestParam(required = false) String sort,
 			@RequestParam(required = false) String direction, @RequestParam(required = false) String page,
 			@RequestParam(required = false) String size) {
-		SessionQuery query = SessionQuery.of(id, user, source, database, activeOnly, sort, direction, page, size);
+		SessionQuery query = SessionQuery.of(id, user, source, database, activeOnly, sort, direction, page, size)
+			.withSqlId(sqlId);
 		SessionList list = this.sessions.list(target, blankToNull(tenant), query);
 		SessionPage p = list.page();
 		SessionSnapshot snapshot = list.snapshot();
@@ -99,7 +100,7 @@ class SessionApiController {
 			ids.add((id instanceof String || id instanceof Integer || id instanceof Long) ? String.valueOf(id) : "");
 		}
 		return this.sessions.closeAll(actor(principal), target, tenant,
-				SessionIds.parseAll("ids", ids, SessionService.MAX_BATCH), kind, Map.of());
+				SessionIds.parseAll("ids", ids, this.sessions.maxBatch()), kind, Map.of());
 	}
 
 	static String actor(Principal principal) {

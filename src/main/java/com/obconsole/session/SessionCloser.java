@@ -1,6 +1,10 @@
 package com.obconsole.session;
 
 import java.sql.SQLException;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import com.obconsole.engine.Session;
@@ -25,25 +29,74 @@ class SessionCloser {
 
 	private final SessionSnapshots snapshots;
 
+	/**
+	 * From this many sessions on, a batch re-reads the whole processlist rather than its ids: an
+	 * IN list is answered from the same materialized view, so past some size it costs no less.
+	 */
+	static final int WHOLE_READ_FROM = 1_000_000;
+
 	private final int connectTimeoutMillis;
+
+	private final int wholeReadFrom;
 
 	SessionCloser(SessionSnapshots snapshots, TargetProperties properties) {
 		this.snapshots = snapshots;
 		this.connectTimeoutMillis = (int) properties.connection().connectTimeout().toMillis();
+		this.wholeReadFrom = WHOLE_READ_FROM;
 	}
 
 	/** The outcome, and the session as it was just before the console acted (for the audit trail). */
 	record Attempt(CloseResult result, Session live) {
 	}
 
+	/** Reads the session again (where the DBA saw it: only that observer answers) and closes it if it is the one seen. */
 	Attempt close(Target target, String tenant, long id, CloseKind kind, SeenSession seen) {
-		if (target.connections().ids().contains(id)) {
-			return new Attempt(CloseResult.of(id, CloseOutcome.REFUSED, "Session " + id
-					+ " is one of the console's own connections to " + target.name() + "; the console does not close it.",
-					CloseResult.ROUTE_NONE), null);
+		if (isOwn(target, id)) {
+			return own(target, id);
 		}
 		SessionDialect dialect = this.snapshots.dialect(target);
-		Optional<Session> found = dialect.session(target.jdbc(), id);
+		return decide(target, dialect, tenant, id, kind, seen, dialect.session(target.jdbc(), id, seen.observer()));
+	}
+
+	/**
+	 * The sessions of a batch as they are now, in one read: the ids in one statement for a small batch,
+	 * the whole processlist for a large one, where that is cheaper (see {@link #WHOLE_READ_FROM}).
+	 */
+	Map<Long, Session> readAll(Target target, Collection<Long> ids) {
+		SessionDialect dialect = this.snapshots.dialect(target);
+		List<Long> wanted = ids.stream().filter((id) -> !isOwn(target, id)).toList();
+		List<Session> read = (wanted.size() >= this.wholeReadFrom) ? dialect.sessions(target.jdbc(), null)
+				: dialect.sessionsWithIds(target.jdbc(), wanted);
+		Map<Long, Session> found = new HashMap<>();
+		for (Session session : read) {
+			// Ids are unique in a cluster; keep the first should a view ever repeat one.
+			found.putIfAbsent(session.id(), session);
+		}
+		found.keySet().retainAll(wanted);
+		return found;
+	}
+
+	/** Closes one session of a batch, given how {@link #readAll} found it. */
+	Attempt close(Target target, String tenant, long id, CloseKind kind, SeenSession seen, Map<Long, Session> read) {
+		if (isOwn(target, id)) {
+			return own(target, id);
+		}
+		return decide(target, this.snapshots.dialect(target), tenant, id, kind, seen,
+				Optional.ofNullable(read.get(id)));
+	}
+
+	private static boolean isOwn(Target target, long id) {
+		return target.connections().ids().contains(id);
+	}
+
+	private static Attempt own(Target target, long id) {
+		return new Attempt(CloseResult.of(id, CloseOutcome.REFUSED, "Session " + id
+				+ " is one of the console's own connections to " + target.name() + "; the console does not close it.",
+				CloseResult.ROUTE_NONE), null);
+	}
+
+	private Attempt decide(Target target, SessionDialect dialect, String tenant, long id, CloseKind kind,
+			SeenSession seen, Optional<Session> found) {
 		if (found.isEmpty()) {
 			return new Attempt(ended(id), null);
 		}

@@ -97,6 +97,18 @@ public final class SessionLinks {
 		return build("/targets/{target}/sessions/confirm", query);
 	}
 
+	/** The confirmation of closing every session of one SQL ID, or their queries. */
+	public String confirmGroup(String kind, String sqlId) {
+		Map<String, List<String>> query = new LinkedHashMap<>();
+		query.put("kind", List.of(kind));
+		query.put("sqlId", List.of(sqlId));
+		String tenant = this.params.tenantOrNull();
+		if (tenant != null) {
+			query.put("tenant", List.of(tenant));
+		}
+		return build("/targets/{target}/sessions/confirm", query);
+	}
+
 	/** The confirmation form's action (GET, the selected ids and kind come from the form). */
 	public String confirmBase() {
 		return build("/targets/{target}/sessions/confirm", Map.of());

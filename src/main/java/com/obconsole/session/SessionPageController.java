@@ -67,9 +67,9 @@ class SessionPageController {
 	@GetMapping("/confirm")
 	ModelAndView confirm(@PathVariable String target, @RequestParam(required = false) String tenant,
 			@RequestParam(required = false) String kind, @RequestParam(required = false) List<String> ids,
-			HttpServletRequest request, HttpServletResponse response) {
+			@RequestParam(required = false) String sqlId, HttpServletRequest request, HttpServletResponse response) {
 		this.targets.require(target);
-		ConfirmView view = this.pages.confirm(target, tenant, kind, ids);
+		ConfirmView view = this.pages.confirm(target, tenant, kind, ids, sqlId);
 		return dialog(request, response, "session/confirm", view, HttpStatus.OK);
 	}
 
@@ -78,7 +78,7 @@ class SessionPageController {
 	ModelAndView close(@PathVariable String target, Principal principal, HttpServletRequest request,
 			HttpServletResponse response) {
 		this.targets.require(target);
-		CloseResultsView view = this.pages.close(actor(principal), target, CloseForm.from(ActionParams.of(request)));
+		CloseResultsView view = this.pages.close(actor(principal), target, CloseForm.from(ActionParams.of(request), this.pages.maxBatch()));
 		return dialog(request, response, "session/results", view, HttpStatus.OK);
 	}
 

@@ -89,12 +89,19 @@ public class SessionPages {
 	}
 
 	/**
-	 * The confirmation of a close, listing each chosen session from the current snapshot.
-	 * @throws InvalidSessionQueryException for a bad kind or ids
+	 * The confirmation of a close, listing each chosen session from the current snapshot: the sessions
+	 * given by id, or every session of one SQL ID (the first {@link SessionService#maxBatch} of them,
+	 * longest-running first).
+	 * @throws InvalidSessionQueryException for a bad kind or ids, or both ids and a SQL ID
 	 * @throws TargetUnreachableException if the target cannot be read
 	 */
-	ConfirmView confirm(String target, String tenant, String kind, List<String> ids) {
+	ConfirmView confirm(String target, String tenant, String kind, List<String> ids, String sqlId) {
 		CloseKind closeKind = CloseForm.kind(kind);
+		int cap = this.sessions.maxBatch();
+		boolean byGroup = !SessionViewParams.blank(sqlId);
+		if (byGroup && ids != null && !ids.isEmpty()) {
+			throw new InvalidSessionQueryException("sqlId", "input.sqlId.withIds");
+		}
 		// Only a view: a session ticked twice is listed once, and the form it offers sends each id once.
 		List<Long> chosen = new ArrayList<>();
 		for (String id : (ids != null) ? ids : List.<String>of()) {
@@ -103,10 +110,19 @@ public class SessionPages {
 				chosen.add(parsed);
 			}
 		}
-		if (chosen.isEmpty() || chosen.size() > SessionService.MAX_BATCH) {
-			throw new InvalidSessionQueryException("ids", "input.sessionIds.count", SessionService.MAX_BATCH);
+		if (!byGroup && (chosen.isEmpty() || chosen.size() > cap)) {
+			throw new InvalidSessionQueryException("ids", "input.sessionIds.count", cap);
 		}
 		SessionSnapshot snapshot = this.sessions.snapshot(target, blankToNull(tenant));
+		ConfirmView.Group group = null;
+		if (byGroup) {
+			String wanted = SessionQuery.DEFAULT.withSqlId(sqlId).sqlId();
+			List<Session> members = SqlGroup.members(snapshot.sessions(), wanted).stream()
+				.filter((s) -> !snapshot.isConsole(s))
+				.toList();
+			members.stream().limit(cap).forEach((s) -> chosen.add(s.id()));
+			group = new ConfirmView.Group(wanted, members.stream().allMatch(SqlIds::fromEngine), members.size(), cap);
+		}
 		List<ConfirmView.Item> items = new ArrayList<>();
 		for (long id : chosen) {
 			Session session = SessionService.find(snapshot, id).orElse(null);
@@ -116,7 +132,12 @@ public class SessionPages {
 			items.add(new ConfirmView.Item(Long.toUnsignedString(id), row, direct,
 					snapshot.locks().allWaitersOf(id).size()));
 		}
-		return new ConfirmView(closeKind, blankToNull(tenant), items, links(target, tenant));
+		return new ConfirmView(closeKind, blankToNull(tenant), items, links(target, tenant), group);
+	}
+
+	/** The most sessions one close may act on. */
+	int maxBatch() {
+		return this.sessions.maxBatch();
 	}
 
 	/**

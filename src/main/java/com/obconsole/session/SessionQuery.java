@@ -20,9 +20,10 @@ import com.obconsole.engine.Session;
  * @param descending whether the sort is descending
  * @param page page number, from 1
  * @param size rows per page
+ * @param sqlId only sessions running this SQL ID ({@link SqlIds#of}), exactly, or {@code null}
  */
 public record SessionQuery(Long id, String user, String source, String database, boolean activeOnly, SortKey sort,
-		boolean descending, int page, int size) {
+		boolean descending, int page, int size, String sqlId) {
 
 	public static final int MAX_FILTER_LENGTH = 256;
 
@@ -32,7 +33,7 @@ public record SessionQuery(Long id, String user, String source, String database,
 
 	/** The default view: every session, longest-running first. */
 	public static final SessionQuery DEFAULT = new SessionQuery(null, null, null, null, false, SortKey.TIME, true, 1,
-			DEFAULT_PAGE_SIZE);
+			DEFAULT_PAGE_SIZE, null);
 
 	/**
 	 * Builds a query from request parameters (all optional), refusing what makes no sense.
@@ -58,7 +59,17 @@ public record SessionQuery(Long id, String user, String source, String database,
 		int pageNumber = blank(page) ? 1 : number("page", page, 1, 1_000_000);
 		int pageSize = blank(size) ? DEFAULT_PAGE_SIZE : number("size", size, 1, MAX_PAGE_SIZE);
 		return new SessionQuery(sessionId, filter("user", user), filter("source", source), filter("database", database),
-				flag("activeOnly", activeOnly), sortKey, descending, pageNumber, pageSize);
+				flag("activeOnly", activeOnly), sortKey, descending, pageNumber, pageSize, null);
+	}
+
+	/**
+	 * The same query, only for the sessions that run one SQL ID (exact; case as the engine writes it).
+	 * @throws InvalidSessionQueryException for an id longer than any engine's
+	 */
+	public SessionQuery withSqlId(String sqlId) {
+		String wanted = filter("sqlId", sqlId);
+		return new SessionQuery(this.id, this.user, this.source, this.database, this.activeOnly, this.sort,
+				this.descending, this.page, this.size, wanted);
 	}
 
 	/** Filters, sorts and pages a snapshot's sessions. */
@@ -79,6 +90,10 @@ public record SessionQuery(Long id, String user, String source, String database,
 		}
 		if (this.activeOnly) {
 			match = match.and(Session::isActive);
+		}
+		if (this.sqlId != null) {
+			String wanted = this.sqlId;
+			match = match.and((s) -> s.hasSql() && wanted.equals(SqlIds.of(s)));
 		}
 		match = match.and(contains(this.user, Session::user));
 		match = match.and(contains(this.source, Session::source));

@@ -2,6 +2,7 @@ package com.obconsole.session;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,9 +21,6 @@ import org.springframework.stereotype.Service;
 @Service
 public class SessionService {
 
-	/** The most sessions one batch may close: enough for an incident, not a typo's worth of damage. */
-	public static final int MAX_BATCH = 200;
-
 	private final Targets targets;
 
 	private final SessionSnapshots snapshots;
@@ -31,13 +29,23 @@ public class SessionService {
 
 	private final AuditTrail audit;
 
-	private final Clock clock = Clock.systemUTC();
+	private final int maxBatch;
 
-	SessionService(Targets targets, SessionSnapshots snapshots, SessionCloser closer, AuditTrail audit) {
+	private final Clock clock;
+
+	SessionService(Targets targets, SessionSnapshots snapshots, SessionCloser closer, AuditTrail audit,
+			SessionProperties properties, Clock clock) {
 		this.targets = targets;
 		this.snapshots = snapshots;
 		this.closer = closer;
 		this.audit = audit;
+		this.maxBatch = properties.maxBatch();
+		this.clock = clock;
+	}
+
+	/** The most sessions one close may act on ({@code console.sessions.max-batch}). */
+	public int maxBatch() {
+		return this.maxBatch;
 	}
 
 	/** A page of a target's (and tenant's) current sessions. */
@@ -78,8 +86,7 @@ public class SessionService {
 			intent = this.audit.intend(record(actor, target, tenant, id, kind, seen, null, null));
 		}
 		catch (DataAccessException ex) {
-			return CloseResult.of(id, CloseOutcome.REFUSED, "The audit trail cannot be written (" + rootMessage(ex)
-					+ "), so the console does not close session " + id + ". Nothing was closed.", CloseResult.ROUTE_NONE);
+			return auditUnwritable(id, ex);
 		}
 		CloseResult result;
 		Session live = null;
@@ -89,34 +96,101 @@ public class SessionService {
 			live = attempt.live();
 		}
 		catch (DataAccessException | TargetUnreachableException ex) {
-			result = CloseResult.of(id, CloseOutcome.FAILED,
-					"Could not reach " + targetName + " to check session " + id + ": " + rootMessage(ex),
-					CloseResult.ROUTE_NONE);
+			result = unreachable(targetName, id, ex);
 		}
 		try {
 			this.audit.complete(intent, record(actor, target, tenant, id, kind, seen, live, result));
 			return result;
 		}
 		catch (DataAccessException ex) {
-			// The intent stands in the trail as "outcome unknown"; the DBA must know that too.
-			return CloseResult.of(id, result.outcome(), result.message()
-					+ " The audit trail could not record this outcome; it lists the close as attempted, outcome unknown.",
-					result.route());
+			return unrecorded(result);
 		}
 	}
 
-	/** Closes several, one after another, with one result per id in the order given. */
+	/**
+	 * Closes several with one result per id in the order given. The batch is audited ahead in one
+	 * durable write, read again in one statement (not once per session), each session checked against
+	 * what was seen, closed, and the outcomes audited in one durable write.
+	 * @throws InvalidSessionQueryException for no ids or more than {@link #maxBatch}
+	 */
 	public List<CloseResult> closeAll(String actor, String targetName, String tenant, List<Long> ids, CloseKind kind,
 			Map<Long, SeenSession> seen) {
-		if (ids.isEmpty() || ids.size() > MAX_BATCH) {
-			throw new InvalidSessionQueryException("ids", "input.sessionIds.count", MAX_BATCH);
+		if (ids.isEmpty() || ids.size() > this.maxBatch) {
+			throw new InvalidSessionQueryException("ids", "input.sessionIds.count", this.maxBatch);
 		}
-		this.targets.require(targetName);
-		List<CloseResult> results = new ArrayList<>(ids.size());
-		for (long id : ids.stream().distinct().toList()) {
-			results.add(close(actor, targetName, tenant, id, kind, seen.getOrDefault(id, SeenSession.NOTHING)));
+		Target target = this.targets.require(targetName);
+		List<Long> distinct = ids.stream().distinct().toList();
+		if (distinct.size() == 1) {
+			// One session: its own re-read, on its observer only, is the cheaper one.
+			long id = distinct.get(0);
+			return List.of(close(actor, targetName, tenant, id, kind, seen.getOrDefault(id, SeenSession.NOTHING)));
 		}
-		return results;
+		List<AuditRecord> intents = distinct.stream()
+			.map((id) -> record(actor, target, tenant, id, kind, seen.getOrDefault(id, SeenSession.NOTHING), null, null))
+			.toList();
+		List<Long> intentIds;
+		try {
+			intentIds = this.audit.intendAll(intents);
+		}
+		catch (DataAccessException ex) {
+			return distinct.stream().map((id) -> auditUnwritable(id, ex)).toList();
+		}
+		Map<Long, Session> read = null;
+		RuntimeException unreadable = null;
+		try {
+			read = this.closer.readAll(target, distinct);
+		}
+		catch (DataAccessException | TargetUnreachableException ex) {
+			unreadable = ex;
+		}
+		List<CloseResult> results = new ArrayList<>(distinct.size());
+		Map<Long, AuditRecord> outcomes = new LinkedHashMap<>();
+		for (int i = 0; i < distinct.size(); i++) {
+			long id = distinct.get(i);
+			SeenSession what = seen.getOrDefault(id, SeenSession.NOTHING);
+			CloseResult result;
+			Session live = null;
+			if (read == null) {
+				result = unreachable(targetName, id, unreadable);
+			}
+			else {
+				try {
+					SessionCloser.Attempt attempt = this.closer.close(target, tenant, id, kind, what, read);
+					result = attempt.result();
+					live = attempt.live();
+				}
+				catch (DataAccessException | TargetUnreachableException ex) {
+					result = unreachable(targetName, id, ex);
+				}
+			}
+			results.add(result);
+			outcomes.put(intentIds.get(i), record(actor, target, tenant, id, kind, what, live, result));
+		}
+		try {
+			this.audit.completeAll(outcomes);
+			return results;
+		}
+		catch (DataAccessException ex) {
+			return results.stream().map(SessionService::unrecorded).toList();
+		}
+	}
+
+	private static CloseResult auditUnwritable(long id, DataAccessException ex) {
+		return CloseResult.of(id, CloseOutcome.REFUSED, "The audit trail cannot be written (" + rootMessage(ex)
+				+ "), so the console does not close session " + id + ". Nothing was closed.", CloseResult.ROUTE_NONE);
+	}
+
+	private static CloseResult unreachable(String targetName, long id, RuntimeException ex) {
+		return CloseResult.of(id, CloseOutcome.FAILED,
+				"Could not reach " + targetName + " to check session " + id + ": " + rootMessage(ex),
+				CloseResult.ROUTE_NONE);
+	}
+
+	/** The intent stands in the trail as "outcome unknown"; the DBA must know that too. */
+	private static CloseResult unrecorded(CloseResult result) {
+		return new CloseResult(result.sessionId(), result.outcome(), result.message()
+				+ " The audit trail could not record this outcome; it lists the close as attempted, outcome unknown.",
+				result.route());
 	}
 
 	/** The audit record of a close; of its intent, as the DBA saw the session, where there is no result yet. */

@@ -17,9 +17,10 @@ import com.obconsole.engine.Session;
  * @param byUser counts per user
  * @param bySource counts per client address (the source's host, without its port, as OCP's "By IP")
  * @param byDatabase counts per database ({@code null} key: no database selected)
+ * @param bySql the sessions of each SQL ID ({@link SqlGroup})
  */
 public record SessionStatistics(SessionFigures figures, List<Group> byUser, List<Group> bySource,
-		List<Group> byDatabase) {
+		List<Group> byDatabase, List<SqlGroup> bySql) {
 
 	/**
 	 * One row of a statistics table.
@@ -53,7 +54,8 @@ public record SessionStatistics(SessionFigures figures, List<Group> byUser, List
 	public static SessionStatistics of(List<Session> sessions, String sort) {
 		Order order = Order.parse(sort);
 		return new SessionStatistics(SessionFigures.of(sessions), group(sessions, Session::user, order),
-				group(sessions, (s) -> host(s.source()), order), group(sessions, Session::database, order));
+				group(sessions, (s) -> host(s.source()), order), group(sessions, Session::database, order),
+				SqlGroup.of(sessions, order));
 	}
 
 	private static List<Group> group(List<Session> sessions, Function<Session, String> key, Order order) {

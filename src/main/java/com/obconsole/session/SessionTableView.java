@@ -272,6 +272,7 @@ public final class SessionTableView {
 		add(filters, "user", this.query.user());
 		add(filters, "source", this.query.source());
 		add(filters, "database", this.query.database());
+		add(filters, "sqlId", this.query.sqlId());
 		if (this.query.activeOnly()) {
 			filters.add(new Filter("activeOnly", null, this.links.without("activeOnly")));
 		}

@@ -13,6 +13,7 @@ import java.util.Map;
  * @param user user search (substring)
  * @param source source search (substring)
  * @param database database search (substring)
+ * @param sqlId SQL ID (exact)
  * @param activeOnly "true" for active sessions only
  * @param sort sort column ({@link SortKey#param()})
  * @param direction asc or desc
@@ -20,8 +21,8 @@ import java.util.Map;
  * @param size rows per page
  * @param refresh auto-refresh interval in seconds, 0 for off
  */
-public record SessionViewParams(String tenant, String id, String user, String source, String database, String activeOnly,
-		String sort, String direction, String page, String size, String refresh) {
+public record SessionViewParams(String tenant, String id, String user, String source, String database, String sqlId,
+		String activeOnly, String sort, String direction, String page, String size, String refresh) {
 
 	/** The auto-refresh intervals offered, in seconds; 0 is off. */
 	static final List<Integer> REFRESH_CHOICES = List.of(0, 2, 5, 10, 30);
@@ -30,10 +31,10 @@ public record SessionViewParams(String tenant, String id, String user, String so
 	static final List<Integer> SIZE_CHOICES = List.of(20, 50, 100, 200);
 
 	/** The parameters that have a text box of their own; the rest are carried in links and hidden fields. */
-	static final List<String> SEARCHES = List.of("id", "user", "source", "database");
+	static final List<String> SEARCHES = List.of("id", "user", "source", "database", "sqlId");
 
 	static final SessionViewParams NONE = new SessionViewParams(null, null, null, null, null, null, null, null, null,
-			null, null);
+			null, null, null);
 
 	/**
 	 * The filters, sort and page as a query.
@@ -41,7 +42,7 @@ public record SessionViewParams(String tenant, String id, String user, String so
 	 */
 	SessionQuery query() {
 		return SessionQuery.of(this.id, this.user, this.source, this.database, this.activeOnly, this.sort,
-				this.direction, this.page, this.size);
+				this.direction, this.page, this.size).withSqlId(this.sqlId);
 	}
 
 	/**
@@ -73,6 +74,7 @@ public record SessionViewParams(String tenant, String id, String user, String so
 		put(map, "user", this.user);
 		put(map, "source", this.source);
 		put(map, "database", this.database);
+		put(map, "sqlId", this.sqlId);
 		put(map, "activeOnly", this.activeOnly);
 		put(map, "sort", this.sort);
 		put(map, "direction", this.direction);
@@ -96,7 +98,7 @@ public record SessionViewParams(String tenant, String id, String user, String so
 
 	static SessionViewParams of(Map<String, String> map) {
 		return new SessionViewParams(map.get("tenant"), map.get("id"), map.get("user"), map.get("source"),
-				map.get("database"), map.get("activeOnly"), map.get("sort"), map.get("direction"), map.get("page"),
+				map.get("database"), map.get("sqlId"), map.get("activeOnly"), map.get("sort"), map.get("direction"), map.get("page"),
 				map.get("size"), map.get("refresh"));
 	}
 

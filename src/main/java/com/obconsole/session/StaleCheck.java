@@ -30,20 +30,24 @@ final class StaleCheck {
 		if (seen.sawSql() || SeenSession.present(seen.user())) {
 			if (now.hasSql() && !sameRequest(seen, now)) {
 				return Optional.of("Session " + id + " now runs other SQL than shown"
-						+ (now.sqlId() != null ? " (SQL ID " + now.sqlId() + ")" : "") + ": " + abbreviate(now.sql())
+						+ " (SQL ID " + SqlIds.of(now) + ")" + ": " + abbreviate(now.sql())
 						+ ". Nothing was closed; refresh and decide again.");
 			}
 		}
 		return Optional.empty();
 	}
 
-	/** The same SQL and the same request: SQL ID, text and trace id all as seen, where seen. */
+	/**
+	 * The same SQL and the same request: SQL ID, text and trace id all as seen, where seen. The SQL
+	 * ID is the engine's, or on MySQL and MariaDB the console's digest of the text ({@link SqlIds}),
+	 * which a close by SQL ID sends as seen.
+	 */
 	private static boolean sameRequest(SeenSession seen, Session now) {
 		if (!seen.sawSql()) {
 			// The DBA saw it idle; it runs something now.
 			return false;
 		}
-		return !differs(seen.sqlId(), now.sqlId()) && !differs(seen.sql(), now.sql())
+		return !differs(seen.sqlId(), SqlIds.of(now)) && !differs(seen.sql(), now.sql())
 				&& !differs(seen.traceId(), now.traceId());
 	}
 

@@ -64,7 +64,7 @@ class SessionManagementTests {
 				SessionManagement.Tab.STATISTICS);
 		SessionStatistics statistics = new SessionStatistics(new SessionFigures(5, 1, new BigDecimal("12.34")),
 				List.of(new Group("app", 1, 3), new Group("ro", 0, 2)), List.of(new Group("10.0.0.1", 1, 5)),
-				List.of(new Group(null, 1, 4), new Group("db", 0, 1)));
+				List.of(new Group(null, 1, 4), new Group("db", 0, 1)), List.of());
 		StatisticsView view = new StatisticsView(place, statistics, "active", null, null);
 		assertThat(view.longestActive()).isEqualTo("12.3");
 		assertThat(view.activeSessionsUrl()).isEqualTo("/clusters/prod-ob/diagnostics/sessions?tenant=sys&activeOnly=true");
