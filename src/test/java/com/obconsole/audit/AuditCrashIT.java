@@ -92,6 +92,39 @@ class AuditCrashIT {
 
 	@ParameterizedTest
 	@EnumSource(Store.class)
+	void aBatchCloseAnsweredIsInTheTrailAfterSigkillOneRecordPerSession(Store store) throws Exception {
+		SeekdbServer seekdb = LocalEngines.seekdb();
+		Map<String, String> settings = settings(store, seekdb.jdbcUrl());
+		List<TestSession> victims = List.of(TestSession.idle(seekdb), TestSession.idle(seekdb), TestSession.idle(seekdb));
+		String ids = String.join(",", victims.stream().map((v) -> "\"" + v.idText() + "\"").toList());
+		try {
+			try (ConsoleProcess console = ConsoleProcess.start(this.workDir, settings)) {
+				// The batch's intents and outcomes are each written in one transaction, synced once.
+				HttpResponse<String> answer = console.call("POST", "/api/targets/" + TARGET + "/sessions/close",
+						"operator", "{\"ids\":[" + ids + "]}");
+				console.kill();
+				assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+				assertThat(JSON.readTree(answer.body()).findValuesAsString("outcome")).as(answer.body())
+					.containsExactly("CLOSED", "CLOSED", "CLOSED");
+			}
+			try (ConsoleProcess restarted = ConsoleProcess.start(this.workDir, settings)) {
+				List<JsonNode> records = records(restarted);
+				for (TestSession victim : victims) {
+					List<JsonNode> ofSession = ofSession(records, victim.idText());
+					assertThat(ofSession).as("the trail after restart, session %s: %s", victim.idText(), records)
+						.hasSize(1);
+					assertThat(ofSession.get(0).path("outcome").asString()).isEqualTo("CLOSED");
+					assertThat(victim.isUsable()).isFalse();
+				}
+			}
+		}
+		finally {
+			victims.forEach(TestSession::close);
+		}
+	}
+
+	@ParameterizedTest
+	@EnumSource(Store.class)
 	void aConsoleKilledMidCloseLeavesAnAttemptWithOutcomeUnknown(Store store) throws Exception {
 		SeekdbServer seekdb = LocalEngines.seekdb();
 		TestSession victim = TestSession.idle(seekdb);

@@ -268,7 +268,7 @@ class ClusterPageWebTests {
 			assertThat(page.text("#management-tabs .active")).isEqualTo("Session Statistics");
 			assertThat(page.doc().select("#statistics-cards .figure-label").eachText())
 				.containsExactly("Total Sessions", "Active Sessions", "Maximum Session Duration (s)");
-			assertThat(page.doc().select("h3").eachText()).containsExactly("By User", "By Source", "By Database");
+			assertThat(page.doc().select("h3").eachText()).containsExactly("By User", "By Source", "By Database", "By SQL");
 			assertThat(Integer.parseInt(page.text("#stat-total"))).isGreaterThanOrEqualTo(3);
 			assertThat(Integer.parseInt(page.text("#stat-active"))).isGreaterThanOrEqualTo(1);
 
