@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.security.Principal;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -99,8 +100,18 @@ class SessionApiController {
 			// A JSON string or a whole JSON number; anything else (true, 1.0, [1]) reads as no id.
 			ids.add((id instanceof String || id instanceof Integer || id instanceof Long) ? String.valueOf(id) : "");
 		}
-		return this.sessions.closeAll(actor(principal), target, tenant,
-				SessionIds.parseAll("ids", ids, this.sessions.maxBatch()), kind, Map.of());
+		List<Long> parsed = SessionIds.parseAll("ids", ids, this.sessions.maxBatch());
+		// A script closing a group names its SQL ID: each session must still run it, or is refused.
+		Map<Long, SeenSession> seen = new HashMap<>();
+		if (batch.sqlId() != null) {
+			if (batch.sqlId().isBlank()) {
+				throw new InvalidSessionQueryException("sqlId", "input.sqlId.blank");
+			}
+			SeenSession running = new SeenSession(null, null, null, SessionQuery.DEFAULT.withSqlId(batch.sqlId()).sqlId(),
+					null, null);
+			parsed.forEach((id) -> seen.put(id, running));
+		}
+		return this.sessions.closeAll(actor(principal), target, tenant, parsed, kind, seen);
 	}
 
 	static String actor(Principal principal) {
@@ -143,8 +154,8 @@ class SessionApiController {
 
 	}
 
-	/** A batch: ids as strings or numbers. */
-	record BatchJson(List<Object> ids) {
+	/** A batch: ids as strings or numbers, and optionally the SQL ID each must still run. */
+	record BatchJson(List<Object> ids, String sqlId) {
 	}
 
 }

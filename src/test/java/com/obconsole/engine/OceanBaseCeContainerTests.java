@@ -7,6 +7,7 @@ import org.testcontainers.oceanbase.OceanBaseCEContainer;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -31,6 +32,19 @@ class OceanBaseCeContainerTests {
 		assertThat(info.server().version()).isEqualTo("4.2.1.8");
 		assertThat(info.tenant()).isEqualTo("test");
 		assertThat(info.mode()).isEqualTo("MYSQL");
+	}
+
+	@Test
+	void aSessionIsReReadOnItsObserverOnlyAndNotFoundOnAnother() {
+		// One connection for every statement: the session read again is this very one.
+		JdbcClient jdbc = JdbcClient.create(new SingleConnectionDataSource(oceanbase.getJdbcUrl(),
+				oceanbase.getUsername(), oceanbase.getPassword(), true));
+		OceanBaseDialect dialect = OceanBaseDialect.discover(jdbc, oceanbase.getHost() + ":" + oceanbase.getMappedPort(2881));
+		long id = jdbc.sql("SELECT CONNECTION_ID()").query(Long.class).single();
+		Session self = dialect.session(jdbc, id).orElseThrow();
+		assertThat(dialect.sessionOnObserverSql()).contains("p.SVR_IP = :ip AND p.SQL_PORT = :port");
+		assertThat(dialect.session(jdbc, id, self.observer())).hasValueSatisfying((s) -> assertThat(s.id()).isEqualTo(id));
+		assertThat(dialect.session(jdbc, id, "10.255.255.1:2881")).isEmpty();
 	}
 
 }

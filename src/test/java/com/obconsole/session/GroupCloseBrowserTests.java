@@ -95,6 +95,11 @@ class GroupCloseBrowserTests {
 				assertThat(error == null ? null : error.getErrorCode()).isEqualTo(1317);
 			}
 			assertThat(this.other.isStatementRunning()).isTrue();
+			// Closing the dialog refreshes the tab: the group is gone, the other statement stays.
+			browser.click("#session-dialog.show .btn-close");
+			browser.waitUntil((d) -> browser.findAll("#by-sql .sample").stream().noneMatch((c) -> GROUP_SQL.equals(c.getText())),
+					Duration.ofSeconds(30));
+			assertThat(browser.texts("#by-sql .sample")).contains("SELECT SLEEP(600) AS not_the_group");
 			assertThat(browser.contentSecurityPolicyViolations()).isEmpty();
 		}
 	}

@@ -182,6 +182,25 @@ abstract class SqlGroupEngineTests {
 	}
 
 	@Test
+	void aScriptClosesByIdsWithTheSqlIdEachMustStillRun() throws Exception {
+		String sqlId = (String) groupRow().get("sqlId");
+		List<TestSession> chosen = this.group.subList(0, 3);
+		String ids = String.join(",", chosen.stream().map((s) -> "\"" + s.idText() + "\"").toList());
+		String body = "{\"ids\":[" + ids + ",\"" + this.other.idText() + "\"],\"sqlId\":\"" + sqlId + "\"}";
+		List<Map<String, Object>> results = this.operator.exchange("/api/targets/" + TARGET + "/sessions/close-query",
+				HttpMethod.POST, SessionApiEngineTests.json(body), new ParameterizedTypeReference<List<Map<String, Object>>>() {
+				}).getBody();
+		assertThat(results).extracting((r) -> r.get("outcome")).containsExactly("CLOSED", "CLOSED", "CLOSED", "REFUSED");
+		assertThat((String) results.get(3).get("message")).contains("now runs other SQL than shown");
+		for (TestSession session : chosen) {
+			SQLException error = session.statementError(Duration.ofSeconds(20));
+			assertThat(error == null ? null : error.getErrorCode()).isEqualTo(ER_QUERY_INTERRUPTED);
+		}
+		assertThat(this.other.isStatementRunning()).isTrue();
+		assertThat(this.group.get(3).isStatementRunning()).isTrue();
+	}
+
+	@Test
 	void viewersSeeTheGroupsButCannotCloseThem() {
 		String sqlId = (String) groupRow().get("sqlId");
 		Page tab = new PageClient(this.viewer, TestUsers.VIEWER)
