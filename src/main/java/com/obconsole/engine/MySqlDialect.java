@@ -44,7 +44,10 @@ final class MySqlDialect implements SessionDialect {
 
 	private final boolean withTransactions;
 
-	private MySqlDialect(ProcesslistColumns columns, String serverAddress, boolean withTransactions) {
+	private final MySqlPlans plans;
+
+	private MySqlDialect(ProcesslistColumns columns, String serverAddress, boolean withTransactions, boolean mariadb) {
+		this.plans = new MySqlPlans(mariadb);
 		this.columns = columns;
 		this.serverAddress = serverAddress;
 		this.withTransactions = withTransactions;
@@ -61,8 +64,9 @@ final class MySqlDialect implements SessionDialect {
 	/**
 	 * Learns the columns, and whether this user may read INNODB_TRX (it needs PROCESS).
 	 * @param serverAddress host:port shown as the server that runs every session
+	 * @param mariadb whether the server is MariaDB, whose plan statements differ from MySQL's
 	 */
-	static MySqlDialect discover(JdbcClient jdbc, String serverAddress) {
+	static MySqlDialect discover(JdbcClient jdbc, String serverAddress, boolean mariadb) {
 		ProcesslistColumns columns = ProcesslistColumns.of(jdbc, VIEW);
 		boolean transactions;
 		try {
@@ -72,7 +76,7 @@ final class MySqlDialect implements SessionDialect {
 		catch (DataAccessException ex) {
 			transactions = false;
 		}
-		return new MySqlDialect(columns, serverAddress, transactions);
+		return new MySqlDialect(columns, serverAddress, transactions, mariadb);
 	}
 
 	@Override
@@ -211,6 +215,11 @@ final class MySqlDialect implements SessionDialect {
 	public DeadlockHistory deadlocks(JdbcClient jdbc, String tenant, java.time.Instant since, java.time.Instant until,
 			int offset, int limit) {
 		return InnoDbDeadlocks.read(jdbc, since, until, offset, limit);
+	}
+
+	@Override
+	public SessionPlan plan(JdbcClient jdbc, long id) {
+		return this.plans.read(jdbc, id);
 	}
 
 }

@@ -386,4 +386,11 @@ final class OceanBaseDialect implements SessionDialect {
 		return views.read(jdbc, tenant, since, until, offset, limit);
 	}
 
+	private final OceanBasePlans plans = new OceanBasePlans();
+
+	@Override
+	public SessionPlan plan(JdbcClient jdbc, long id) {
+		return this.plans.read(jdbc, id);
+	}
+
 }

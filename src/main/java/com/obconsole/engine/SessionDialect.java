@@ -128,4 +128,13 @@ public interface SessionDialect {
 	/** The processlist view this dialect reads, for messages and metrics. */
 	String view();
 
+	/**
+	 * The plan of the statement session {@code id} runs now, or why there is none. On OceanBase the
+	 * client must be on the session's observer and in its tenant (see
+	 * {@code targets.SessionPlacement}); a read, bounded by the client's query timeout.
+	 */
+	default SessionPlan plan(JdbcClient jdbc, long id) {
+		return SessionPlan.none("plan.unavailable.engine", view());
+	}
+
 }

@@ -15,7 +15,7 @@ public final class SessionDialects {
 	 */
 	public static SessionDialect discover(EngineInfo engine, JdbcClient jdbc, String serverAddress) {
 		return engine.engine().isOceanBaseFamily() ? OceanBaseDialect.discover(jdbc, serverAddress)
-				: MySqlDialect.discover(jdbc, serverAddress);
+				: MySqlDialect.discover(jdbc, serverAddress, engine.engine() == Engine.MARIADB);
 	}
 
 }

@@ -80,6 +80,11 @@ public final class SessionLinks {
 		return build("/targets/{target}/sessions/" + id + "/sql", tenantOnly());
 	}
 
+	/** The live plan of a session's running statement (the Plan tab of View SQL). */
+	public String plan(String id) {
+		return build("/targets/{target}/sessions/" + id + "/plan", tenantOnly());
+	}
+
 	/** The Full link tracking configuration of a session. */
 	public String trace(String id) {
 		return build("/targets/{target}/sessions/" + id + "/trace", tenantOnly());

@@ -8,13 +8,14 @@ import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 /**
  * Runs statements on one observer directly, past OBProxy: how a KILL reaches a session whose id
  * OBProxy does not know (reference section 3, as ODC does), and how DBMS_MONITOR reaches the
- * observer that holds the session (section 4).
+ * observer that holds the session (section 4), as DBMS_XPLAN's active plan does (section 9.7).
  */
 public final class DirectObserver {
 
@@ -30,6 +31,15 @@ public final class DirectObserver {
 	 */
 	public static void run(String username, String password, String observer, int connectTimeoutMillis,
 			Consumer<JdbcClient> work) throws SQLException {
+		run(username, password, observer, connectTimeoutMillis, 0, work);
+	}
+
+	/**
+	 * As {@link #run(String, String, String, int, Consumer)}, with each statement limited to the
+	 * query timeout (0: none), as the target's pool limits its own: a read must not hang a page.
+	 */
+	public static void run(String username, String password, String observer, int connectTimeoutMillis,
+			int queryTimeoutSeconds, Consumer<JdbcClient> work) throws SQLException {
 		if (!ADDRESS.matcher(observer).matches()) {
 			throw new SQLException("not an observer address: " + observer);
 		}
@@ -41,10 +51,14 @@ public final class DirectObserver {
 			properties.setProperty("password", password);
 		}
 		properties.setProperty("connectTimeout", String.valueOf(connectTimeoutMillis));
-		properties.setProperty("socketTimeout", String.valueOf(Math.max(connectTimeoutMillis, 10_000)));
+		// The socket outlasts the query timeout, so that the driver's cancel answers first.
+		properties.setProperty("socketTimeout",
+				String.valueOf(Math.max(Math.max(connectTimeoutMillis, 10_000), queryTimeoutSeconds * 1000 + 5_000)));
 		properties.setProperty("allowPublicKeyRetrieval", "true");
 		try (Connection connection = DriverManager.getConnection("jdbc:mysql://" + observer + "/", properties)) {
-			work.accept(JdbcClient.create(new SingleConnectionDataSource(connection, true)));
+			JdbcTemplate template = new JdbcTemplate(new SingleConnectionDataSource(connection, true));
+			template.setQueryTimeout(queryTimeoutSeconds);
+			work.accept(JdbcClient.create(template));
 		}
 		catch (DataAccessException ex) {
 			// Callers decide on the engine's error code, as for their own connection's errors.

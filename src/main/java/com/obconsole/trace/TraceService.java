@@ -2,19 +2,17 @@ package com.obconsole.trace;
 
 import java.sql.SQLException;
 import java.time.Clock;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
 
 import com.obconsole.audit.AuditAction;
 import com.obconsole.audit.AuditRecord;
 import com.obconsole.audit.AuditTrail;
-import com.obconsole.engine.EngineInfo;
 import com.obconsole.engine.Session;
 import com.obconsole.engine.SessionDialect;
 import com.obconsole.engine.TraceSupport;
 import com.obconsole.session.SessionSnapshots;
-import com.obconsole.targets.DirectObserver;
+import com.obconsole.targets.SessionPlacement;
 import com.obconsole.targets.Target;
 import com.obconsole.targets.TargetMonitor;
 import com.obconsole.targets.TargetProperties;
@@ -109,10 +107,10 @@ public class TraceService {
 					TraceResult.of(id, TraceOutcome.ALREADY_ENDED, "Session " + id + " has already ended.", "NONE"));
 		}
 		Session session = found.get();
-		Placement placement = place(target, dialect, session);
-		if (placement.refusal() != null) {
+		SessionPlacement placement = place(target, dialect, session);
+		if (placement.isRefused()) {
 			return audited(actor, target, session, action, request,
-					TraceResult.of(id, TraceOutcome.REFUSED, placement.refusal(), "NONE"));
+					TraceResult.of(id, TraceOutcome.REFUSED, refusal(target, session, placement), "NONE"));
 		}
 		Consumer<JdbcClient> call = (jdbc) -> {
 			if (request != null) {
@@ -133,7 +131,7 @@ public class TraceService {
 					+ "), so the console does not change the tracing of session " + id + ". Nothing was changed.", "NONE");
 		}
 		try {
-			placement.run(call, target.jdbc(), this.connectTimeoutMillis);
+			placement.run(call, target, this.connectTimeoutMillis);
 		}
 		catch (SQLException ex) {
 			return completed(intent, actor, target, session, action, request,
@@ -157,28 +155,15 @@ public class TraceService {
 	}
 
 	/** Where the DBMS_MONITOR call must run for this session, or why it cannot. */
-	private Placement place(Target target, SessionDialect dialect, Session session) {
-		EngineInfo engine = this.monitor.engine(target);
-		String ownTenant = (engine != null) ? engine.tenant() : null;
-		if (session.tenant() != null && ownTenant != null && !session.tenant().equals(ownTenant)) {
-			TargetProperties.Credentials tenant = target.definition().tenants().get(session.tenant());
-			if (tenant == null) {
-				return Placement.refused("Session " + session.id() + " is in tenant " + session.tenant() + ", but target "
-						+ target.name() + " connects to tenant " + ownTenant
-						+ "; DBMS_MONITOR must run in the session's tenant. Configure console.targets[…].tenants."
-						+ session.tenant() + ".username and .password for " + target.name() + ".");
-			}
-			return Placement.direct(session.observer(), tenant.username(), tenant.password());
-		}
-		boolean proxied = dialect.connectsThroughProxy(target.jdbc());
-		Optional<String> own = proxied ? Optional.empty() : dialect.ownObserver(target.jdbc());
-		if (!proxied && (own.isEmpty() || Objects.equals(own.get(), session.observer()))) {
-			return Placement.onTarget();
-		}
-		if (session.observer() == null || session.observer().equals(target.address())) {
-			return Placement.onTarget();
-		}
-		return Placement.direct(session.observer(), target.definition().username(), target.definition().password());
+	private SessionPlacement place(Target target, SessionDialect dialect, Session session) {
+		return SessionPlacement.of(target, this.monitor.engine(target), dialect, session);
+	}
+
+	private static String refusal(Target target, Session session, SessionPlacement placement) {
+		return "Session " + session.id() + " is in tenant " + session.tenant() + ", but target " + target.name()
+				+ " connects to tenant " + placement.ownTenant()
+				+ "; DBMS_MONITOR must run in the session's tenant. Configure console.targets[…].tenants."
+				+ session.tenant() + ".username and .password for " + target.name() + ".";
 	}
 
 	static TraceResult failure(long id, SQLException ex, TraceRequest request, String route) {
@@ -246,36 +231,6 @@ public class TraceService {
 			root = root.getCause();
 		}
 		return root.getMessage();
-	}
-
-	/** Where a DBMS_MONITOR call runs: the target's pool, one observer directly, or nowhere. */
-	private record Placement(String observer, String username, String password, String refusal) {
-
-		static Placement onTarget() {
-			return new Placement(null, null, null, null);
-		}
-
-		static Placement direct(String observer, String username, String password) {
-			return new Placement(observer, username, password, null);
-		}
-
-		static Placement refused(String why) {
-			return new Placement(null, null, null, why);
-		}
-
-		String route() {
-			return (this.observer != null) ? "DIRECT " + this.observer : "TARGET";
-		}
-
-		void run(Consumer<JdbcClient> call, JdbcClient target, int connectTimeoutMillis) throws SQLException {
-			if (this.observer == null) {
-				call.accept(target);
-			}
-			else {
-				DirectObserver.run(this.username, this.password, this.observer, connectTimeoutMillis, call);
-			}
-		}
-
 	}
 
 }

@@ -81,6 +81,9 @@ public final class ConsoleBenchmark {
 	/** The lock tree with real waiters, at the largest N: -Dbench.locks=false leaves it out. */
 	private final boolean locks = !"false".equals(System.getProperty("bench.locks"));
 
+	/** The live plan of a running statement, at the largest N: -Dbench.plans=false leaves it out. */
+	private final boolean plans = !"false".equals(System.getProperty("bench.plans"));
+
 	private final Results results;
 
 	private final Deque<AutoCloseable> open = new ArrayDeque<>();
@@ -174,6 +177,9 @@ public final class ConsoleBenchmark {
 			closes(engine, console, n);
 			if (this.locks && n >= this.sizes.get(this.sizes.size() - 1)) {
 				LockTreeBench.measure(engine, console, n, this.warmup, this.iterations, this.results);
+			}
+			if (this.plans && n >= this.sizes.get(this.sizes.size() - 1)) {
+				PlanBench.measure(engine, console, n, this.warmup, this.iterations, this.results);
 			}
 		}
 		try (ConsoleInProcess console = ConsoleInProcess.start(engine.server, null, log)) {
