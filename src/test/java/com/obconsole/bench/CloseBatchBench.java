@@ -114,15 +114,17 @@ final class CloseBatchBench {
 		Stats apiStats = Stats.of(api);
 		double ratio = apiStats.median() / rawStats.median();
 		String sessions = n + " of the load + " + size + " of the group";
+		String trialsRaw = raw.stream().map(Results::number).collect(Collectors.joining(" "));
+		String trialsApi = api.stream().map(Results::number).collect(Collectors.joining(" "));
 		results.add(new Results.Row(engine.label, n, "batch_close_query_raw_jdbc", rawStats, Double.NaN, size, "", "",
 				String.format(Locale.ROOT,
 						"plain JDBC on one connection: the console's list SQL (every row read) + %d x KILL QUERY <id>, %.2f ms per session; %s sessions",
-						size, rawStats.median() / size, sessions)));
+						size, rawStats.median() / size, sessions) + "; trials (ms): " + trialsRaw));
 		results.add(new Results.Row(engine.label, n, "batch_close_query_api", apiStats, ratio, apiClosed,
 				"ratio <= 1.25", Results.met(ratio <= 1.25),
 				String.format(Locale.ROOT,
 						"POST .../sessions/close-query {\"ids\":[%d ids]} with a token, the whole call; value = CLOSED results over the %d trials (%d results, %d expected); %.2f ms per session",
-						size, trials, apiResults, size * trials, apiStats.median() / size)
+						size, trials, apiResults, size * trials, apiStats.median() / size) + "; trials (ms): " + trialsApi
 						+ (problems.isEmpty() ? "" : "; " + String.join("; ", problems))));
 	}
 

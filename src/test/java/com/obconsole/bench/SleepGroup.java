@@ -59,6 +59,7 @@ final class SleepGroup implements AutoCloseable {
 		SleepGroup group = new SleepGroup(engine);
 		try {
 			group.admin = engine.server.connect();
+			group.admin.setNetworkTimeout(Runnable::run, 60_000);
 			for (int i = 0; i < size; i++) {
 				Connection connection = DriverManager.getConnection(engine.loadUrl(), BenchEngine.LOAD_USER,
 						BenchEngine.LOAD_PASSWORD);
@@ -142,9 +143,10 @@ final class SleepGroup implements AutoCloseable {
 	int awaitRunning(Connection admin, long timeoutSeconds) throws SQLException, InterruptedException {
 		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutSeconds);
 		int running = 0;
-		// An engine out of workers (seekdb) answers nothing: fail after a minute rather than hang.
+		// seekdb adds a worker for a blocked statement about once a second, and a count waits for one
+		// too; an engine out of workers answers nothing: fail after the timeout rather than hang.
 		int networkTimeout = admin.getNetworkTimeout();
-		admin.setNetworkTimeout(Runnable::run, 60_000);
+		admin.setNetworkTimeout(Runnable::run, (int) TimeUnit.SECONDS.toMillis(timeoutSeconds));
 		try (PreparedStatement count = admin.prepareStatement(
 				"SELECT COUNT(*) FROM information_schema.PROCESSLIST WHERE USER = ? AND INFO LIKE ?")) {
 			count.setString(1, BenchEngine.LOAD_USER);
