@@ -73,13 +73,24 @@ final class SleepGroup implements AutoCloseable {
 				group.connections.add(connection);
 				group.ids.add(connection.unwrap(JdbcConnection.class).getId());
 			}
+			boolean paced = engine instanceof BenchEngine.Seekdb;
 			for (int i = 0; i < size; i++) {
 				Connection connection = group.connections.get(i);
 				Thread thread = new Thread(null, () -> group.loop(connection), "bench-group-" + i, 256 * 1024);
 				thread.setDaemon(true);
 				group.threads.add(thread);
 				thread.start();
+				if (paced) {
+					// seekdb 1.3 at 5,000 sessions answered nothing more, for minutes, when 20 to 100
+					// SLEEPs were started at once: one at a time, each seen running before the next.
+					group.awaitRunning(group.admin, i + 1, 60);
+				}
 			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			group.close();
+			throw new SQLException("interrupted while the group started", ex);
 		}
 		catch (SQLException | RuntimeException ex) {
 			group.close();
@@ -141,6 +152,11 @@ final class SleepGroup implements AutoCloseable {
 	 * @return how many were seen running at the end
 	 */
 	int awaitRunning(Connection admin, long timeoutSeconds) throws SQLException, InterruptedException {
+		return awaitRunning(admin, this.ids.size(), timeoutSeconds);
+	}
+
+	private int awaitRunning(Connection admin, int expected, long timeoutSeconds)
+			throws SQLException, InterruptedException {
 		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutSeconds);
 		int running = 0;
 		// seekdb adds a worker for a blocked statement about once a second, and a count waits for one
@@ -156,7 +172,7 @@ final class SleepGroup implements AutoCloseable {
 					rs.next();
 					running = rs.getInt(1);
 				}
-				if (running >= this.ids.size() || System.nanoTime() > deadline) {
+				if (running >= expected || System.nanoTime() > deadline) {
 					return running;
 				}
 				Thread.sleep(50);
