@@ -379,9 +379,9 @@ final class ReReadBench {
 
 	/**
 	 * How many running SLEEPs a group may have: {@code wanted}, or the property; on seekdb no more
-	 * than 100 running SLEEPs with the load's active sessions: at 5,000 sessions, 100 of the load's
-	 * and 20 of a group running, seekdb 1.3 answered nothing more (a count of the processlist got no
-	 * answer for minutes), where the README's 1,442 sessions had stopped at about 145.
+	 * than 100 running SLEEPs with the load's active sessions (a tenant runs at most about 145). With
+	 * memory_limit=2G at 5,000 sessions seekdb 1.3 answered nothing more once a group added 20 to 53
+	 * SLEEPs (new workers need memory the sessions have taken); with 3G a group of 100 ran (README).
 	 */
 	static int groupSize(BenchEngine engine, String property, int wanted) {
 		int fits = (engine instanceof BenchEngine.Seekdb) ? Math.max(10, 100 - engine.maxActive()) : wanted;
