@@ -84,6 +84,15 @@ public final class ConsoleBenchmark {
 	/** The live plan of a running statement, at the largest N: -Dbench.plans=false leaves it out. */
 	private final boolean plans = !"false".equals(System.getProperty("bench.plans"));
 
+	/** Re-read costs at the largest N ({@link ReReadBench}): -Dbench.rereads=false leaves them out. */
+	private final boolean rereads = !"false".equals(System.getProperty("bench.rereads"));
+
+	/** The batch close-query at the largest N ({@link CloseBatchBench}): -Dbench.batchClose=false leaves it out. */
+	private final boolean batchClose = !"false".equals(System.getProperty("bench.batchClose"));
+
+	/** -Dbench.only=rereads,... runs only the named steps: list, closes, locks, plans, rereads, batchClose, viewers. */
+	private final List<String> only = list("bench.only", "");
+
 	private final Results results;
 
 	private final Deque<AutoCloseable> open = new ArrayDeque<>();
@@ -173,14 +182,27 @@ public final class ConsoleBenchmark {
 	private void measure(BenchEngine engine, int n) throws Exception {
 		String log = OUT.resolve("console.log").toString();
 		try (ConsoleInProcess console = ConsoleInProcess.start(engine.server, "0s", log)) {
-			listReads(engine, console, n);
-			closes(engine, console, n);
-			if (this.locks && n >= this.sizes.get(this.sizes.size() - 1)) {
+			if (runs("list")) {
+				listReads(engine, console, n);
+			}
+			if (runs("closes")) {
+				closes(engine, console, n);
+			}
+			if (this.locks && runs("locks") && n >= this.sizes.get(this.sizes.size() - 1)) {
 				LockTreeBench.measure(engine, console, n, this.warmup, this.iterations, this.results);
 			}
-			if (this.plans && n >= this.sizes.get(this.sizes.size() - 1)) {
+			if (this.plans && runs("plans") && n >= this.sizes.get(this.sizes.size() - 1)) {
 				PlanBench.measure(engine, console, n, this.warmup, this.iterations, this.results);
 			}
+			if (this.rereads && runs("rereads") && n >= this.sizes.get(this.sizes.size() - 1)) {
+				ReReadBench.measure(engine, console, n, this.results);
+			}
+			if (this.batchClose && runs("batchClose") && n >= this.sizes.get(this.sizes.size() - 1)) {
+				CloseBatchBench.measure(engine, console, n, this.results);
+			}
+		}
+		if (!runs("viewers")) {
+			return;
 		}
 		try (ConsoleInProcess console = ConsoleInProcess.start(engine.server, null, log)) {
 			for (int v : this.viewers) {
@@ -192,6 +214,10 @@ public final class ConsoleBenchmark {
 			}
 			heap(engine, console, n);
 		}
+	}
+
+	private boolean runs(String step) {
+		return this.only.isEmpty() || this.only.contains(step);
 	}
 
 	// ---- 2. The list: raw processlist read against the console's API -------------------------
@@ -322,7 +348,7 @@ public final class ConsoleBenchmark {
 
 	private enum CloseWay {
 
-		RAW_KILL, RAW_REREAD_KILL, API_CLOSE, API_CLOSE_BASIC, RAW_KILL_QUERY, RAW_REREAD_KILL_QUERY, API_CLOSE_QUERY;
+		RAW_KILL, RAW_REREAD_KILL, RAW_CHEAP_REREAD_KILL, API_CLOSE, API_CLOSE_BASIC, RAW_KILL_QUERY, RAW_REREAD_KILL_QUERY, API_CLOSE_QUERY;
 
 		boolean query() {
 			return this == RAW_KILL_QUERY || this == RAW_REREAD_KILL_QUERY || this == API_CLOSE_QUERY;
@@ -343,12 +369,16 @@ public final class ConsoleBenchmark {
 		});
 		Random order = new Random(n);
 		int warm = 2;
+		String cheapSql;
 		try (Connection admin = engine.server.connect();
 				Statement kill = admin.createStatement();
 				PreparedStatement running = admin.prepareStatement(
 						"SELECT COUNT(*) FROM information_schema.PROCESSLIST WHERE ID = ? AND INFO LIKE 'SELECT SLEEP%'");
 				// The console's re-read of one session, its own SQL.
-				PreparedStatement reread = admin.prepareStatement(console.dialect().sessionSql().replace(":id", "?"))) {
+				PreparedStatement reread = admin.prepareStatement(console.dialect().sessionSql().replace(":id", "?"));
+				// The cheapest exact re-read the engine offers (ReReadBench).
+				ReReadBench.CheapReRead cheap = ReReadBench.CheapReRead.of(engine, console, admin)) {
+			cheapSql = ReReadBench.CheapReRead.sql(engine, console, admin);
 			List<CloseWay> ways = new ArrayList<>(List.of(CloseWay.values()));
 			for (int trial = 0; trial < warm + this.closeTrials; trial++) {
 				Collections.shuffle(ways, order);
@@ -368,6 +398,9 @@ public final class ConsoleBenchmark {
 						}, statements);
 						awaitRunning(running, id);
 					}
+					if (way == CloseWay.RAW_CHEAP_REREAD_KILL) {
+						cheap.locate(id);
+					}
 					long started = System.nanoTime();
 					String outcome = "CLOSED";
 					switch (way) {
@@ -376,6 +409,10 @@ public final class ConsoleBenchmark {
 						case RAW_REREAD_KILL -> {
 							reread.setLong(1, id);
 							readAll(reread);
+							kill.execute("KILL " + Long.toUnsignedString(id));
+						}
+						case RAW_CHEAP_REREAD_KILL -> {
+							cheap.run();
 							kill.execute("KILL " + Long.toUnsignedString(id));
 						}
 						case RAW_REREAD_KILL_QUERY -> {
@@ -431,6 +468,11 @@ public final class ConsoleBenchmark {
 		this.results.add(new Results.Row(engine.label, n, "reread_kill_raw_jdbc", rawRereadKill,
 				rawRereadKill.median() / rawKill.median(), Double.NaN, "", "",
 				"the console's designed work over plain JDBC: its one-session SELECT, then KILL"));
+		Stats rawCheapRereadKill = Stats.of(times.get(CloseWay.RAW_CHEAP_REREAD_KILL));
+		this.results.add(new Results.Row(engine.label, n, "reread_cheap_kill_raw_jdbc", rawCheapRereadKill,
+				rawCheapRereadKill.median() / rawKill.median(), Double.NaN, "", "",
+				"the cheapest exact re-read the engine offers, then KILL: "
+						+ ReReadBench.fromOn(cheapSql)));
 		double ratio = apiClose.median() / rawRereadKill.median();
 		this.results.add(new Results.Row(engine.label, n, "close_api", apiClose, ratio, Double.NaN, goal,
 				Results.met(ratio <= 1.25),
