@@ -173,6 +173,25 @@ abstract class BenchEngine implements AutoCloseable {
 			return Integer.getInteger("bench.lockWaiters", 100);
 		}
 
+		/**
+		 * Why a group of extra running SLEEPs cannot be started here, or "": with memory_limit below
+		 * 3G, seekdb 1.3 at 5,000 sessions has no memory for the workers they need and stops
+		 * answering altogether (README, "Re-read and batch close figures").
+		 */
+		String groupRefusal() {
+			String limit = this.parameters.stream()
+				.filter((p) -> p.startsWith("memory_limit="))
+				.map((p) -> p.substring("memory_limit=".length()).trim().toUpperCase(java.util.Locale.ROOT))
+				.findFirst()
+				.orElse("");
+			java.util.regex.Matcher gib = java.util.regex.Pattern.compile("(\\d+)G").matcher(limit);
+			if (gib.matches() && Integer.parseInt(gib.group(1)) >= 3) {
+				return "";
+			}
+			return "seekdb's memory_limit=" + limit + " leaves no memory for more workers at thousands of sessions:"
+					+ " run with \"-Dbench.jvmArgs=-Dbench.seekdbMemoryLimit=3G\" -Dbench.maxActive=0";
+		}
+
 		@Override
 		String loadNote() {
 			return "active sessions capped at " + maxActive()

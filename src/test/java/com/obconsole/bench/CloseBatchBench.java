@@ -32,6 +32,11 @@ final class CloseBatchBench {
 	}
 
 	static void measure(BenchEngine engine, ConsoleInProcess console, int n, Results results) throws Exception {
+		if (engine instanceof BenchEngine.Seekdb seekdbEngine && !seekdbEngine.groupRefusal().isEmpty()) {
+			results.add(new Results.Row(engine.label, n, "batch_close_query_api", Stats.NONE, Double.NaN, Double.NaN,
+					"ratio <= 1.25", "", "not measured: " + seekdbEngine.groupRefusal()));
+			return;
+		}
 		int trials = Integer.getInteger("bench.batchTrials", 5);
 		int warm = 1;
 		int size = ReReadBench.groupSize(engine, "bench.batchSize", 200);

@@ -174,6 +174,10 @@ final class ReReadBench {
 				chosen.add(pool.get(i));
 			}
 		}
+		// Fewer sessions than ids asked for (small N): repeat some, so that every parameter is bound.
+		for (int i = 0; chosen.size() < k && !pool.isEmpty(); i++) {
+			chosen.add(chosen.get(i));
+		}
 		return chosen;
 	}
 
@@ -330,6 +334,11 @@ final class ReReadBench {
 	 */
 	private void killQueries() throws Exception {
 		int kills = 200;
+		if (this.engine instanceof BenchEngine.Seekdb seekdbEngine && !seekdbEngine.groupRefusal().isEmpty()) {
+			this.results.add(new Results.Row(this.engine.label, this.n, "kill_query_x200", Stats.NONE, Double.NaN,
+					Double.NaN, "", "", "not measured: " + seekdbEngine.groupRefusal()));
+			return;
+		}
 		int size = groupSize(this.engine, "bench.rereadGroup", kills);
 		System.out.println("-- " + this.engine.label + ": " + kills + " x KILL QUERY against a group of " + size
 				+ " running " + SleepGroup.STATEMENT);
