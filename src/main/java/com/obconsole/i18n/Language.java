@@ -3,6 +3,10 @@ package com.obconsole.i18n;
 import java.util.Enumeration;
 import java.util.Locale;
 
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.http.HttpHeaders;
+
 /**
  * The languages the console speaks, each named in its own words for the switch. Adding one is a
  * constant here and a file {@code messages_<tag>.properties} (README, "Languages").
@@ -49,8 +53,16 @@ public enum Language {
 		return null;
 	}
 
-	/** The first language of a browser's Accept-Language (best first) that the console speaks, else English. */
-	public static Language preferred(Enumeration<Locale> accepted) {
+	/**
+	 * The first language of a request's Accept-Language (best first) that the console speaks, else
+	 * English. Without the header it is English, whatever the server's own locale is (the servlet
+	 * container would answer that).
+	 */
+	public static Language preferred(HttpServletRequest request) {
+		if (request.getHeader(HttpHeaders.ACCEPT_LANGUAGE) == null) {
+			return EN;
+		}
+		Enumeration<Locale> accepted = request.getLocales();
 		while (accepted != null && accepted.hasMoreElements()) {
 			Language language = of(accepted.nextElement());
 			if (language != null) {

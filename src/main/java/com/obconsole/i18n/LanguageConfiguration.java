@@ -33,7 +33,7 @@ class LanguageConfiguration {
 		resolver.setCookieSameSite("Lax");
 		// A cookie the console did not write (an old or hand-made value) is ignored, not a 500.
 		resolver.setRejectInvalidCookies(false);
-		resolver.setDefaultLocaleFunction((request) -> Language.preferred(request.getLocales()).locale());
+		resolver.setDefaultLocaleFunction((request) -> Language.preferred(request).locale());
 		return resolver;
 	}
 
@@ -42,9 +42,9 @@ class LanguageConfiguration {
 	 * redirect to it included, and on error pages.
 	 */
 	@Bean
-	FilterRegistrationBean<LanguageSwitchFilter> languageSwitchFilter(LocaleResolver localeResolver) {
-		FilterRegistrationBean<LanguageSwitchFilter> registration = new FilterRegistrationBean<>(
-				new LanguageSwitchFilter(localeResolver));
+	FilterRegistrationBean<LanguageFilter> languageFilter(LocaleResolver localeResolver) {
+		FilterRegistrationBean<LanguageFilter> registration = new FilterRegistrationBean<>(
+				new LanguageFilter(localeResolver));
 		// Spring Security's filter chain is at -100 (SecurityProperties.DEFAULT_FILTER_ORDER).
 		registration.setOrder(-110);
 		return registration;
@@ -60,7 +60,7 @@ class LanguageConfiguration {
 		@Override
 		public Locale resolveLocale(HttpServletRequest request) {
 			Language language = Language.of(super.resolveLocale(request));
-			return (language != null) ? language.locale() : Language.preferred(request.getLocales()).locale();
+			return (language != null) ? language.locale() : Language.preferred(request).locale();
 		}
 
 		@Override
