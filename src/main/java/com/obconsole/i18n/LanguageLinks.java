@@ -20,6 +20,8 @@ import org.springframework.web.util.UriComponentsBuilder;
 @ControllerAdvice
 class LanguageLinks {
 
+	private static final String SIGN_IN = "/login";
+
 	@ModelAttribute
 	void addLanguageLinks(HttpServletRequest request, Locale locale, Model model) {
 		String here = pageAddress(request);
@@ -43,11 +45,17 @@ class LanguageLinks {
 			// The page of a form's answer cannot be asked for again by a link: switch on the home page.
 			return request.getContextPath() + "/";
 		}
+		if (request.getRequestURI().equals(request.getContextPath() + SIGN_IN)) {
+			// Its notices (?error, ?locked, ?logout) are one-off: the page in another language starts clean.
+			return request.getRequestURI();
+		}
 		return join(request.getRequestURI(), request.getQueryString());
 	}
 
+	/** A path, never //host/…, which a browser would take for another site. */
 	private static String join(String uri, String query) {
-		return (query != null && !query.isEmpty()) ? uri + "?" + query : uri;
+		String path = "/" + uri.replaceFirst("^/+", "");
+		return (query != null && !query.isEmpty()) ? path + "?" + query : path;
 	}
 
 	static String withLanguage(String address, Language language) {
