@@ -24,6 +24,11 @@ class LanguageLinks {
 
 	@ModelAttribute
 	void addLanguageLinks(HttpServletRequest request, Locale locale, Model model) {
+		String path = request.getRequestURI().substring(request.getContextPath().length());
+		if (path.startsWith("/api/") || path.startsWith("/actuator/")) {
+			// JSON has no switch: spare the API's calls the two links.
+			return;
+		}
 		String here = pageAddress(request);
 		Language current = Language.of(locale);
 		model.addAttribute("languages", Arrays.stream(Language.values())
