@@ -176,7 +176,14 @@ class ZhPageWebTests {
 		assertThat(down.status()).isEqualTo(503);
 		assertChinese(down, "无法读取会话", "页面会在每次刷新时重试。");
 
+		// Boot's error view, for what no page of its own explains (asked for directly, it has no status
+		// of its own: Boot says 999 and answers 500).
+		Answer error = viewer.get("/error");
+		assertThat(error.status()).isEqualTo(500);
+		assertChinese(error, "错误 999", "控制台无法响应此请求。", "返回目标列表");
+
 		assertEnglish(viewer.get("/targets/nope/sessions?lang=en"), "Unknown target", "Back to the targets");
+		assertEnglish(viewer.get("/error?lang=en"), "Error 999", "The console could not answer this request.");
 	}
 
 	/** In Chinese: the labels, the page's lang, no message key left unresolved, no English sentence. */
