@@ -296,6 +296,15 @@
 
   document.addEventListener('htmx:beforeRequest', render);
 
+  /* The language switch keeps the view: its links follow the URL htmx pushes as the list changes. */
+  document.addEventListener('htmx:pushedIntoHistory', function () {
+    Array.prototype.forEach.call(document.querySelectorAll('#language-switch a[data-lang]'), function (link) {
+      var url = new URL(window.location.href);
+      url.searchParams.set('lang', link.dataset.lang);
+      link.setAttribute('href', url.pathname + url.search);
+    });
+  });
+
   function wireDialog() {
     var dialog = document.querySelector(DIALOG);
     if (!dialog) {

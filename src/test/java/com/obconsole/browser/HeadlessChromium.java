@@ -66,6 +66,15 @@ public final class HeadlessChromium implements AutoCloseable {
 	 * are width x scale pixels wide, as on a screen that wide, shown smaller.
 	 */
 	public static HeadlessChromium start(String root, int width, int height, double scale) {
+		return start(root, width, height, scale, null);
+	}
+
+	/**
+	 * As {@link #start(String, int, int, double)}, with the browser set to a language (a BCP 47 tag
+	 * such as zh-CN) that it sends as Accept-Language, as a DBA's browser set to it does; null keeps
+	 * Chromium's own.
+	 */
+	public static HeadlessChromium start(String root, int width, int height, double scale, String language) {
 		assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
 				"Chromium browser tests need Debian's chromium and chromium-driver (" + CHROMIUM + ", " + CHROMEDRIVER
 						+ ")");
@@ -76,6 +85,10 @@ public final class HeadlessChromium implements AutoCloseable {
 				"--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
 				"--hide-scrollbars", "--force-device-scale-factor=" + scale,
 				"--window-size=" + width + "," + height);
+		if (language != null) {
+			options.addArguments("--lang=" + language, "--accept-lang=" + language);
+			options.setExperimentalOption("prefs", Map.of("intl.accept_languages", language));
+		}
 		options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL"));
 		ChromeDriverService service = new ChromeDriverService.Builder()
 			.usingDriverExecutable(new File(CHROMEDRIVER.toString()))
