@@ -10,6 +10,7 @@ import com.obconsole.session.SessionStatistics;
 import com.obconsole.session.SessionTableView;
 import com.obconsole.session.SessionViewParams;
 import com.obconsole.targets.TargetUnreachableException;
+import com.obconsole.web.Sentences;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -43,8 +44,11 @@ class SessionManagementController {
 
 	private final ManagementPlaces places;
 
+	private final Sentences sentences;
+
 	SessionManagementController(Clusters clusters, SessionPages pages, SessionService sessions,
-			ManagementPlaces places) {
+			ManagementPlaces places, Sentences sentences) {
+		this.sentences = sentences;
 		this.clusters = clusters;
 		this.pages = pages;
 		this.sessions = sessions;
@@ -126,7 +130,7 @@ class SessionManagementController {
 				statistics = this.sessions.statistics(place.clusterName(), place.readTenant(), sortBy);
 			}
 			catch (TargetUnreachableException ex) {
-				unavailable = ex.getMessage();
+				unavailable = this.sentences.say(ex.said());
 			}
 		}
 		StatisticsView view = new StatisticsView(place, statistics, sortBy, invalid, unavailable);
