@@ -69,7 +69,7 @@ class ClusterPageController {
 			.findFirst()
 			.orElse(null);
 		SessionFigures figures = null;
-		String unavailable = found.status().reachable() ? null : found.status().error();
+		String unavailable = found.status().reachable() ? null : this.sentences.say(found.status().why());
 		if (unavailable == null) {
 			try {
 				figures = this.sessions.statistics(cluster, place.readTenant(), null).figures();

@@ -2,7 +2,6 @@ package com.obconsole.cluster;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Objects;
 
 import com.obconsole.session.SessionPages;
 import com.obconsole.session.SessionService;
@@ -123,7 +122,8 @@ class SessionManagementController {
 		SessionStatistics statistics = null;
 		String unavailable = null;
 		if (place.tenant() == null) {
-			unavailable = Objects.requireNonNullElse(place.cluster().status().error(), NO_TENANTS);
+			unavailable = (place.cluster().status().error() != null) ? this.sentences.say(place.cluster().status().why())
+					: NO_TENANTS;
 		}
 		else {
 			try {

@@ -188,7 +188,7 @@ public class SessionService {
 
 	private static CloseResult unreachable(String targetName, long id, RuntimeException ex) {
 		return CloseResult.of(id, CloseOutcome.FAILED,
-				Sentence.of(CloseMessages.UNREACHABLE, targetName, Long.toUnsignedString(id), rootMessage(ex)),
+				Sentence.of(CloseMessages.UNREACHABLE, targetName, Long.toUnsignedString(id), why(ex)),
 				CloseResult.ROUTE_NONE);
 	}
 
@@ -217,6 +217,11 @@ public class SessionService {
 
 	private static String first(String seen, String live) {
 		return SeenSession.present(seen) ? seen : live;
+	}
+
+	/** Why the target could not be reached: said in the reader's language where the console knows why. */
+	private static Object why(RuntimeException ex) {
+		return (ex instanceof TargetUnreachableException down) ? down.said() : rootMessage(ex);
 	}
 
 	private static String rootMessage(Throwable ex) {

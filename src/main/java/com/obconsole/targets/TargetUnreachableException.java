@@ -13,8 +13,16 @@ public class TargetUnreachableException extends RuntimeException {
 
 	private final Sentence said;
 
+	/** A reason that is a sentence of no one's but the engine's or the driver's: said as it stands. */
+	static final String AS_SAID = "target.problem.asSaid";
+
 	public TargetUnreachableException(String target, String reason) {
-		super("Target '" + target + "' is unreachable: " + reason);
+		this(target, reason, Sentence.of(AS_SAID, reason));
+	}
+
+	/** @param english the reason in English, for the log; {@code reason} says it in the reader's language */
+	public TargetUnreachableException(String target, String english, Sentence reason) {
+		super("Target '" + target + "' is unreachable: " + english);
 		this.said = Sentence.of(CODE, target, reason);
 	}
 

@@ -67,14 +67,18 @@ class AuditLanguageWebTests {
 	void aCloseInChineseIsAnsweredInChineseAndReadBackInEnglishAndTheOtherWayRound() throws Exception {
 		Map<String, Object> chinese = close("4201", CHINESE);
 		assertThat(chinese).containsEntry("outcome", "FAILED").containsEntry("code", "close.unreachable");
-		assertThat((String) chinese.get("message")).startsWith("无法连接 gone 以检查会话 4201：");
+		// Why, too: the connection's failure is a sentence of its own, said in the same language.
+		assertThat((String) chinese.get("message")).startsWith("无法连接 gone 以检查会话 4201：无法连接目标 'gone'：")
+			.contains(" 拒绝连接（等待 1 s）")
+			.doesNotContain("refused");
 		Map<String, Object> english = close("4202", ENGLISH);
 		assertThat(english).containsEntry("code", "close.unreachable");
 		assertThat((String) english.get("message")).startsWith("Could not reach gone to check session 4202: ");
 
 		Map<String, Map<String, Object>> inEnglish = audited(ENGLISH);
 		assertThat(inEnglish.get("4201")).containsEntry("messageCode", "close.unreachable");
-		assertThat((String) inEnglish.get("4201").get("message")).startsWith("Could not reach gone to check session 4201: ");
+		assertThat((String) inEnglish.get("4201").get("message"))
+			.startsWith("Could not reach gone to check session 4201: Target 'gone' is unreachable: connection refused at ");
 		assertThat((List<Object>) inEnglish.get("4201").get("messageArguments")).startsWith("gone", "4201");
 		Map<String, Map<String, Object>> inChinese = audited(CHINESE);
 		assertThat((String) inChinese.get("4202").get("message")).startsWith("无法连接 gone 以检查会话 4202：");
