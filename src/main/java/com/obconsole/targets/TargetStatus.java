@@ -4,6 +4,7 @@ import java.time.Instant;
 
 import com.obconsole.engine.EngineInfo;
 import com.obconsole.web.Sentence;
+import com.obconsole.web.Sentences;
 
 /**
  * What the console knows of a target at one instant: reachable with its engine, or the error.
@@ -24,6 +25,15 @@ public record TargetStatus(String name, String address, EngineInfo engine, boole
 	public TargetStatus(String name, String address, EngineInfo engine, boolean reachable, String error,
 			Instant checkedAt) {
 		this(name, address, engine, reachable, error, checkedAt, null);
+	}
+
+	/**
+	 * The status with its error said in the language of the request being answered; the English one
+	 * stays for the actuator and the log.
+	 */
+	public TargetStatus in(Sentences sentences) {
+		return (this.problem != null) ? new TargetStatus(this.name, this.address, this.engine, this.reachable,
+				sentences.say(this.problem), this.checkedAt, this.problem) : this;
 	}
 
 	/** Why it cannot be reached, as a sentence: the one it has, else its text as it stands. */

@@ -140,6 +140,22 @@ class AuditLanguageWebTests {
 		assertThat(anonymous.getBody()).containsEntry("code", "api.signIn");
 	}
 
+	@Test
+	@SuppressWarnings("unchecked")
+	void aTargetsErrorFollowsTheCallersLanguageAndKeepsItsCode() {
+		close("4205", ENGLISH);
+		for (String language : List.of(CHINESE, ENGLISH)) {
+			List<Map<String, Object>> targets = get("/api/targets", language, List.class).getBody();
+			assertThat(targets).singleElement().satisfies((gone) -> {
+				assertThat(gone).containsEntry("reachable", false).containsEntry("errorCode", "target.problem.refused");
+				assertThat((String) gone.get("error"))
+					.startsWith(language.equals(CHINESE) ? "127.0.0.1:" : "connection refused at 127.0.0.1:");
+			});
+		}
+		assertThat((String) ((Map<String, Object>) get("/api/targets", CHINESE, List.class).getBody().get(0)).get("error"))
+			.endsWith(" 拒绝连接（等待 1 s）");
+	}
+
 	private Map<String, Object> close(String id, String language) {
 		ResponseEntity<Map<String, Object>> response = this.anonymous.withBasicAuth(TestUsers.OPERATOR, TestUsers.PASSWORD)
 			.exchange("/api/targets/gone/sessions/" + id + "/close", HttpMethod.POST, body(null, language),
