@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 
 import com.obconsole.localengine.FreePorts;
+import com.obconsole.localengine.LocalEngines;
+import com.obconsole.localengine.TestSession;
 import com.obconsole.localengine.TestTargets;
 import com.obconsole.security.TestUsers;
 import org.junit.jupiter.api.Test;
@@ -34,8 +36,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A close or tracing change done in one language is audited with its code, and reads in whichever
  * language the reader asks for; the CSV keeps English and the code. Chinese here comes from a small
  * test bundle (test-messages/codes_zh_CN.properties) named ahead of the console's own, so that this
- * holds before the zh-CN bundle exists and whatever it says. The target is down: its close fails,
- * and is audited, without an engine.
+ * holds before the zh-CN bundle exists and whatever it says. Target gone is down: its close fails,
+ * and is audited, without an engine; target maria is a real MariaDB for a refused stale close.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = "spring.messages.basename=test-messages/codes,messages/messages")
@@ -50,6 +52,8 @@ class AuditLanguageWebTests {
 	@DynamicPropertySource
 	static void targets(DynamicPropertyRegistry registry) {
 		TestTargets.registerDown(registry, 0, "gone", FreePorts.unused());
+		TestTargets.register(registry, 1, "maria", LocalEngines.mariadb());
+		registry.add("console.sessions.snapshot-max-age", () -> "0s");
 		registry.add("console.connection.connect-timeout", () -> "1s");
 	}
 
@@ -91,6 +95,29 @@ class AuditLanguageWebTests {
 		String csv = page("/audit.csv?target=gone", CHINESE);
 		assertThat(csv).contains("Could not reach gone to check session 4201").contains(",close.unreachable\r\n")
 			.doesNotContain("无法连接");
+	}
+
+	@Test
+	void aStaleCloseRefusedInChineseReadsInEnglishInTheTrail() throws Exception {
+		try (TestSession sleeping = TestSession.running(LocalEngines.mariadb(), "SELECT SLEEP(600)")) {
+			Instant start = Instant.now();
+			ResponseEntity<Map<String, Object>> response = this.anonymous
+				.withBasicAuth(TestUsers.OPERATOR, TestUsers.PASSWORD)
+				.exchange("/api/targets/maria/sessions/" + sleeping.idText() + "/close", HttpMethod.POST,
+						body(Map.of("sql", "SELECT 1 /* what the DBA saw */"), CHINESE),
+						new ParameterizedTypeReference<Map<String, Object>>() {
+						});
+			assertThat(response.getBody()).containsEntry("outcome", "REFUSED").containsEntry("code", "close.stale.sql");
+			assertThat((String) response.getBody().get("message")).startsWith("会话 " + sleeping.idText() + " 现在运行的 SQL")
+				.contains("SELECT SLEEP(600)");
+			assertThat(sleeping.isStatementRunning()).isTrue();
+			assertThat(this.trail.find(new AuditQuery(start, null, null, "maria", null, "REFUSED", 0, 10)).records())
+				.singleElement()
+				.satisfies((r) -> {
+					assertThat(r.messageCode()).isEqualTo("close.stale.sql");
+					assertThat(r.message()).startsWith("Session " + sleeping.idText() + " now runs other SQL than shown");
+				});
+		}
 	}
 
 	@Test
@@ -146,14 +173,16 @@ class AuditLanguageWebTests {
 		close("4205", ENGLISH);
 		for (String language : List.of(CHINESE, ENGLISH)) {
 			List<Map<String, Object>> targets = get("/api/targets", language, List.class).getBody();
-			assertThat(targets).singleElement().satisfies((gone) -> {
+			assertThat(targets).filteredOn((t) -> "gone".equals(t.get("name"))).singleElement().satisfies((gone) -> {
 				assertThat(gone).containsEntry("reachable", false).containsEntry("errorCode", "target.problem.refused");
 				assertThat((String) gone.get("error"))
 					.startsWith(language.equals(CHINESE) ? "127.0.0.1:" : "connection refused at 127.0.0.1:");
 			});
 		}
-		assertThat((String) ((Map<String, Object>) get("/api/targets", CHINESE, List.class).getBody().get(0)).get("error"))
-			.endsWith(" 拒绝连接（等待 1 s）");
+		assertThat(((List<Map<String, Object>>) get("/api/targets", CHINESE, List.class).getBody()))
+			.filteredOn((t) -> "gone".equals(t.get("name")))
+			.singleElement()
+			.satisfies((gone) -> assertThat((String) gone.get("error")).endsWith(" 拒绝连接（等待 1 s）"));
 	}
 
 	private Map<String, Object> close(String id, String language) {
