@@ -2,6 +2,9 @@ package com.obconsole.audit;
 
 import java.util.Locale;
 
+import com.obconsole.web.Problems;
+import com.obconsole.web.Sentences;
+
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -17,19 +20,23 @@ class AuditApiController {
 
 	private final MessageSource messages;
 
-	AuditApiController(AuditTrail trail, MessageSource messages) {
+	private final Sentences sentences;
+
+	AuditApiController(AuditTrail trail, MessageSource messages, Sentences sentences) {
 		this.trail = trail;
 		this.messages = messages;
+		this.sentences = sentences;
 	}
 
+	/** Each message follows Accept-Language where the record has a code (messageCode), else reads as stored. */
 	@GetMapping("/api/audit")
-	AuditPage find(AuditFilter filter) {
-		return this.trail.find(filter.toQuery());
+	AuditPage find(AuditFilter filter, Locale locale) {
+		return this.trail.find(filter.toQuery()).inLanguage(this.sentences, locale);
 	}
 
 	@ExceptionHandler(BadAuditQueryException.class)
 	ProblemDetail badQuery(BadAuditQueryException ex, Locale locale) {
-		return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, this.messages.getMessage(ex, locale));
+		return Problems.of(HttpStatus.BAD_REQUEST, ex, this.messages, locale);
 	}
 
 }

@@ -5,6 +5,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 
+import com.obconsole.web.Sentences;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.context.MessageSource;
@@ -27,9 +28,12 @@ class AuditController {
 
 	private final MessageSource messages;
 
-	AuditController(AuditTrail trail, MessageSource messages) {
+	private final Sentences sentences;
+
+	AuditController(AuditTrail trail, MessageSource messages, Sentences sentences) {
 		this.trail = trail;
 		this.messages = messages;
+		this.sentences = sentences;
 	}
 
 	@GetMapping("/audit")
@@ -42,7 +46,8 @@ class AuditController {
 		model.addAttribute("exportUrl", "/audit.csv" + (query.isEmpty() ? "" : "?" + query));
 		model.addAttribute("pageUrl", "/audit?" + (query.isEmpty() ? "" : query + "&") + "page=");
 		try {
-			model.addAttribute("result", this.trail.find(filter.toQuery()));
+			// Records written with a code read in the viewer's language; older ones as stored, in English.
+			model.addAttribute("result", this.trail.find(filter.toQuery()).inLanguage(this.sentences, locale));
 		}
 		catch (BadAuditQueryException ex) {
 			response.setStatus(HttpStatus.BAD_REQUEST.value());

@@ -8,13 +8,15 @@ import java.util.List;
 /**
  * Writes audit records as CSV (RFC 4180, with a header row). A cell that a spreadsheet would take
  * for a formula (starting with = + - @, tab or carriage return) is prefixed with a single quote, so
- * that SQL text or a username cannot run as a formula when a DBA opens the export.
+ * that SQL text or a username cannot run as a formula when a DBA opens the export. The message is
+ * the English one stored; message_code (last, so that no script's column moves) says it in any
+ * language.
  */
 final class AuditCsv {
 
 	static final List<String> HEADER = List.of("time", "actor", "target", "tenant", "session_id", "observer",
 			"session_user", "source", "database", "sql_id", "action", "route", "outcome", "message", "detail",
-			"sql_text");
+			"sql_text", "message_code");
 
 	private AuditCsv() {
 	}
@@ -26,7 +28,7 @@ final class AuditCsv {
 	static void row(Writer out, AuditRecord r) throws IOException {
 		line(out, Arrays.asList(r.time().toString(), r.actor(), r.target(), r.tenant(), r.sessionId(),
 				r.observer(), r.sessionUser(), r.source(), r.database(), r.sqlId(), r.action().name(), r.route(),
-				r.outcome(), r.message(), r.detail(), r.sqlText()));
+				r.outcome(), r.message(), r.detail(), r.sqlText(), r.messageCode()));
 	}
 
 	private static void line(Writer out, List<String> cells) throws IOException {

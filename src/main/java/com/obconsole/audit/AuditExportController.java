@@ -7,6 +7,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
+import com.obconsole.web.Problems;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.context.MessageSource;
@@ -62,7 +63,7 @@ class AuditExportController {
 	@ExceptionHandler(BadAuditQueryException.class)
 	@ResponseBody
 	ProblemDetail badQuery(BadAuditQueryException ex, Locale locale) {
-		return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, this.messages.getMessage(ex, locale));
+		return Problems.of(HttpStatus.BAD_REQUEST, ex, this.messages, locale);
 	}
 
 }

@@ -1,8 +1,13 @@
 package com.obconsole.audit;
 
 import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
+
+import com.obconsole.web.Sentence;
+import com.obconsole.web.Sentences;
 
 /**
  * One audited action on a session.
@@ -21,12 +26,34 @@ import java.util.Set;
  * @param action what was done
  * @param route how the console reached the session (e.g. directly or through OBProxy)
  * @param outcome one of {@link #OUTCOMES}; {@link #UNKNOWN} for an intent
- * @param message the sentence the DBA was shown
+ * @param message the sentence the DBA was shown, in English (as stored, and in the CSV); read in the
+ * reader's language where there is a code ({@link #inLanguage})
  * @param detail further facts, e.g. old and new trace settings
+ * @param messageCode the message's code (messages.properties), or null: rows written before there
+ * were codes, and records whose message is not a sentence of the console (tokens)
+ * @param messageArguments the code's arguments: text, or sentences of their own; null without a code
  */
 public record AuditRecord(Instant time, String actor, String target, String tenant, String sessionId,
 		String observer, String sessionUser, String source, String database, String sqlId, String sqlText,
-		AuditAction action, String route, String outcome, String message, String detail) {
+		AuditAction action, String route, String outcome, String message, String detail, String messageCode,
+		List<Object> messageArguments) {
+
+	/** A record whose message is plain text, with no code. */
+	public AuditRecord(Instant time, String actor, String target, String tenant, String sessionId, String observer,
+			String sessionUser, String source, String database, String sqlId, String sqlText, AuditAction action,
+			String route, String outcome, String message, String detail) {
+		this(time, actor, target, tenant, sessionId, observer, sessionUser, source, database, sqlId, sqlText, action,
+				route, outcome, message, detail, null, null);
+	}
+
+	/** A record of a sentence: its English text, and its code and arguments, to be read in any language. */
+	public AuditRecord(Instant time, String actor, String target, String tenant, String sessionId, String observer,
+			String sessionUser, String source, String database, String sqlId, String sqlText, AuditAction action,
+			String route, String outcome, String english, String detail, Sentence said) {
+		this(time, actor, target, tenant, sessionId, observer, sessionUser, source, database, sqlId, sqlText, action,
+				route, outcome, english, detail, (said != null) ? said.code() : null,
+				(said != null) ? said.arguments() : null);
+	}
 
 	/** The outcome of an intent that has no outcome recorded (yet, or ever: the console died). */
 	public static final String UNKNOWN = "UNKNOWN";
@@ -39,7 +66,27 @@ public record AuditRecord(Instant time, String actor, String target, String tena
 	public AuditRecord withOutcome(Instant at, String route, String outcome, String message, String detail) {
 		return new AuditRecord(at, this.actor, this.target, this.tenant, this.sessionId, this.observer,
 				this.sessionUser, this.source, this.database, this.sqlId, this.sqlText, this.action, route, outcome,
-				message, detail);
+				message, detail, null, null);
+	}
+
+	/** The message's sentence, or null where the record keeps only text. */
+	public Sentence sentence() {
+		return (this.messageCode != null) ? new Sentence(this.messageCode, this.messageArguments) : null;
+	}
+
+	/**
+	 * The record with its message in a reader's language: said from its code where it has one, else
+	 * as stored (the rows written before codes, in English).
+	 */
+	public AuditRecord inLanguage(Sentences sentences, Locale locale) {
+		Sentence said = sentence();
+		if (said == null || this.message == null) {
+			return this;
+		}
+		return new AuditRecord(this.time, this.actor, this.target, this.tenant, this.sessionId, this.observer,
+				this.sessionUser, this.source, this.database, this.sqlId, this.sqlText, this.action, this.route,
+				this.outcome, sentences.say(said, locale, this.message), this.detail, this.messageCode,
+				this.messageArguments);
 	}
 
 	public AuditRecord {
@@ -49,6 +96,8 @@ public record AuditRecord(Instant time, String actor, String target, String tena
 		if (!OUTCOMES.contains(outcome)) {
 			throw new IllegalArgumentException("outcome must be one of " + OUTCOMES + ", not " + outcome);
 		}
+		messageArguments = (messageCode != null) ? List.copyOf((messageArguments != null) ? messageArguments : List.of())
+				: null;
 	}
 
 }

@@ -36,14 +36,16 @@ class JdbcAuditTrail implements AuditTrail {
 
 	private static final String INSERT = """
 			INSERT INTO audit_record (acted_at, actor, target, tenant, session_id, observer, db_user, source,
-			    database_name, sql_id, sql_text, action, route, outcome, message, detail, intent_id)
+			    database_name, sql_id, sql_text, action, route, outcome, message, detail, intent_id, message_code,
+			    message_args)
 			VALUES (:actedAt, :actor, :target, :tenant, :sessionId, :observer, :dbUser, :source,
-			    :databaseName, :sqlId, :sqlText, :action, :route, :outcome, :message, :detail, :intentId)
+			    :databaseName, :sqlId, :sqlText, :action, :route, :outcome, :message, :detail, :intentId, :messageCode,
+			    :messageArgs)
 			""";
 
 	private static final String SELECT = """
 			SELECT acted_at, actor, target, tenant, session_id, observer, db_user, source, database_name,
-			       sql_id, sql_text, action, route, outcome, message, detail
+			       sql_id, sql_text, action, route, outcome, message, detail, message_code, message_args
 			FROM audit_record r
 			""";
 
@@ -158,6 +160,8 @@ class JdbcAuditTrail implements AuditTrail {
 				.param("message", record.message())
 				.param("detail", record.detail())
 				.param("intentId", intentId)
+				.param("messageCode", record.messageCode())
+				.param("messageArgs", MessageArguments.write(record.messageArguments()))
 				.update(key, "id");
 			return key.getKeyAs(Number.class).longValue();
 		}
@@ -218,7 +222,8 @@ class JdbcAuditTrail implements AuditTrail {
 				rs.getString("observer"), rs.getString("db_user"), rs.getString("source"),
 				rs.getString("database_name"), rs.getString("sql_id"), rs.getString("sql_text"),
 				AuditAction.valueOf(rs.getString("action")), rs.getString("route"), rs.getString("outcome"),
-				rs.getString("message"), rs.getString("detail"));
+				rs.getString("message"), rs.getString("detail"), rs.getString("message_code"),
+				MessageArguments.read(rs.getString("message_args")));
 	}
 
 	private static LocalDateTime utc(Instant instant) {

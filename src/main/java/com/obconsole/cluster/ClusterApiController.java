@@ -32,12 +32,14 @@ class ClusterApiController {
 
 	/** A cluster as scripts see it. */
 	record ClusterJson(String name, String engine, String version, boolean reachable, String error,
-			List<String> observers, List<String> tenants) {
+			String errorCode, List<String> observers, List<String> tenants) {
 
+		/** {@code error} is in the caller's language ({@link Clusters}); {@code errorCode} is {@code target.problem.*}. */
 		static ClusterJson of(Cluster c) {
 			var s = c.status();
 			return new ClusterJson(c.name(), (s.engine() != null) ? s.engine().server().displayName() : null,
-					(s.engine() != null) ? s.engine().server().version() : null, s.reachable(), s.error(), c.observers(),
+					(s.engine() != null) ? s.engine().server().version() : null, s.reachable(), s.error(),
+					(s.problem() != null) ? s.problem().code() : null, c.observers(),
 					c.tenants().stream().map(TenantInfo::name).toList());
 		}
 

@@ -5,6 +5,7 @@ import com.obconsole.session.SessionFigures;
 import com.obconsole.session.SessionService;
 import com.obconsole.targets.TargetUnreachableException;
 import com.obconsole.targets.UnknownTargetException;
+import com.obconsole.web.Sentences;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -24,7 +25,10 @@ class ClusterPageController {
 
 	private final SessionService sessions;
 
-	ClusterPageController(Clusters clusters, SessionService sessions) {
+	private final Sentences sentences;
+
+	ClusterPageController(Clusters clusters, SessionService sessions, Sentences sentences) {
+		this.sentences = sentences;
 		this.clusters = clusters;
 		this.sessions = sessions;
 	}
@@ -65,13 +69,13 @@ class ClusterPageController {
 			.findFirst()
 			.orElse(null);
 		SessionFigures figures = null;
-		String unavailable = found.status().reachable() ? null : found.status().error();
+		String unavailable = found.status().reachable() ? null : this.sentences.say(found.status().why());
 		if (unavailable == null) {
 			try {
 				figures = this.sessions.statistics(cluster, place.readTenant(), null).figures();
 			}
 			catch (TargetUnreachableException ex) {
-				unavailable = ex.getMessage();
+				unavailable = this.sentences.say(ex.said());
 			}
 		}
 		ModelAndView page = new ModelAndView("cluster/tenant",

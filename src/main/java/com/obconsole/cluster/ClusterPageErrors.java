@@ -1,5 +1,7 @@
 package com.obconsole.cluster;
 
+import com.obconsole.web.Sentences;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -10,10 +12,17 @@ import org.springframework.web.servlet.ModelAndView;
 		ManagementTabController.class })
 class ClusterPageErrors {
 
+	private final Sentences sentences;
+
+	ClusterPageErrors(Sentences sentences) {
+		this.sentences = sentences;
+	}
+
 	@ExceptionHandler({ UnknownClusterException.class, UnknownTenantException.class })
 	ModelAndView unknown(RuntimeException ex) {
 		ModelAndView page = new ModelAndView("cluster/unknown", HttpStatus.NOT_FOUND);
-		page.addObject("message", ex.getMessage());
+		page.addObject("message", this.sentences.say((ex instanceof UnknownTenantException tenant) ? tenant.said()
+				: ((UnknownClusterException) ex).said()));
 		page.addObject("tenant", ex instanceof UnknownTenantException);
 		return page;
 	}

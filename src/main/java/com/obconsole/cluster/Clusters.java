@@ -14,6 +14,7 @@ import com.obconsole.targets.TargetMonitor;
 import com.obconsole.targets.TargetStatus;
 import com.obconsole.targets.Targets;
 import com.obconsole.targets.UnknownTargetException;
+import com.obconsole.web.Sentences;
 
 import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
@@ -37,21 +38,24 @@ public class Clusters {
 
 	private final Map<String, Topology> topologies = new ConcurrentHashMap<>();
 
-	Clusters(Targets targets, TargetMonitor monitor, SessionSnapshots snapshots) {
+	private final Sentences sentences;
+
+	Clusters(Targets targets, TargetMonitor monitor, SessionSnapshots snapshots, Sentences sentences) {
+		this.sentences = sentences;
 		this.targets = targets;
 		this.monitor = monitor;
 		this.snapshots = snapshots;
 	}
 
-	/** Every cluster; an unreachable one carries its error and no tenants. */
+	/** Every cluster; an unreachable one carries its error (in the viewer's language) and no tenants. */
 	public List<Cluster> all() {
-		return this.monitor.statuses().stream().map(this::of).toList();
+		return this.monitor.statuses().stream().map((s) -> of(s.in(this.sentences))).toList();
 	}
 
 	/** One cluster, or {@link UnknownTargetException}. */
 	public Cluster get(String name) {
 		Target target = this.targets.require(name);
-		return of(this.monitor.status(target));
+		return of(this.monitor.status(target).in(this.sentences));
 	}
 
 	/** One cluster that has the tenant, or {@link UnknownTenantException}. */

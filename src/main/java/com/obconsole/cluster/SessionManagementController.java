@@ -2,7 +2,6 @@ package com.obconsole.cluster;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Objects;
 
 import com.obconsole.session.SessionPages;
 import com.obconsole.session.SessionService;
@@ -10,6 +9,7 @@ import com.obconsole.session.SessionStatistics;
 import com.obconsole.session.SessionTableView;
 import com.obconsole.session.SessionViewParams;
 import com.obconsole.targets.TargetUnreachableException;
+import com.obconsole.web.Sentences;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -43,8 +43,11 @@ class SessionManagementController {
 
 	private final ManagementPlaces places;
 
+	private final Sentences sentences;
+
 	SessionManagementController(Clusters clusters, SessionPages pages, SessionService sessions,
-			ManagementPlaces places) {
+			ManagementPlaces places, Sentences sentences) {
+		this.sentences = sentences;
 		this.clusters = clusters;
 		this.pages = pages;
 		this.sessions = sessions;
@@ -119,14 +122,15 @@ class SessionManagementController {
 		SessionStatistics statistics = null;
 		String unavailable = null;
 		if (place.tenant() == null) {
-			unavailable = Objects.requireNonNullElse(place.cluster().status().error(), NO_TENANTS);
+			unavailable = (place.cluster().status().error() != null) ? this.sentences.say(place.cluster().status().why())
+					: NO_TENANTS;
 		}
 		else {
 			try {
 				statistics = this.sessions.statistics(place.clusterName(), place.readTenant(), sortBy);
 			}
 			catch (TargetUnreachableException ex) {
-				unavailable = ex.getMessage();
+				unavailable = this.sentences.say(ex.said());
 			}
 		}
 		StatisticsView view = new StatisticsView(place, statistics, sortBy, invalid, unavailable);

@@ -10,6 +10,7 @@ import com.obconsole.targets.TargetUnreachableException;
 import com.obconsole.web.ActionParams;
 import com.obconsole.web.InputError;
 import com.obconsole.web.InvalidInputException;
+import com.obconsole.web.Sentences;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.context.MessageSource;
@@ -36,7 +37,11 @@ class DeadlockPageController implements ManagementTabController {
 
 	private final Clock clock;
 
-	DeadlockPageController(ManagementPlaces places, DeadlockService deadlocks, MessageSource messages, Clock clock) {
+	private final Sentences sentences;
+
+	DeadlockPageController(ManagementPlaces places, DeadlockService deadlocks, MessageSource messages, Clock clock,
+			Sentences sentences) {
+		this.sentences = sentences;
 		this.places = places;
 		this.deadlocks = deadlocks;
 		this.messages = messages;
@@ -64,7 +69,7 @@ class DeadlockPageController implements ManagementTabController {
 		try {
 			DeadlockQuery query = DeadlockQuery.of(ActionParams.of(request), this.clock);
 			if (place.tenant() == null) {
-				view = new DeadlockView(place, null, query, null, reason(place.cluster().status().error()));
+				view = new DeadlockView(place, null, query, null, reason(this.sentences.say(place.cluster().status().why())));
 				status = HttpStatus.SERVICE_UNAVAILABLE;
 			}
 			else {
@@ -78,7 +83,7 @@ class DeadlockPageController implements ManagementTabController {
 			status = HttpStatus.BAD_REQUEST;
 		}
 		catch (TargetUnreachableException ex) {
-			view = new DeadlockView(place, null, DeadlockQuery.defaults(this.clock), null, reason(ex.getMessage()));
+			view = new DeadlockView(place, null, DeadlockQuery.defaults(this.clock), null, reason(this.sentences.say(ex.said())));
 			status = HttpStatus.SERVICE_UNAVAILABLE;
 		}
 		ModelAndView page = new ModelAndView(PAGE, status);

@@ -9,6 +9,7 @@ import com.obconsole.session.SessionPages;
 import com.obconsole.targets.TargetUnreachableException;
 import com.obconsole.web.ActionParams;
 import com.obconsole.web.InvalidInputException;
+import com.obconsole.web.Sentences;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -32,7 +33,10 @@ class LockPageController implements ManagementTabController {
 
 	private final LockService locks;
 
-	LockPageController(ManagementPlaces places, LockService locks) {
+	private final Sentences sentences;
+
+	LockPageController(ManagementPlaces places, LockService locks, Sentences sentences) {
+		this.sentences = sentences;
 		this.places = places;
 		this.locks = locks;
 	}
@@ -63,7 +67,7 @@ class LockPageController implements ManagementTabController {
 		try {
 			long minWaitMs = LockService.minWaitMs(params);
 			if (place.tenant() == null) {
-				view = LockTreeView.unreadable(place, minWaitMs, refresh, place.cluster().status().error());
+				view = LockTreeView.unreadable(place, minWaitMs, refresh, this.sentences.say(place.cluster().status().why()));
 				status = HttpStatus.SERVICE_UNAVAILABLE;
 			}
 			else {
@@ -77,7 +81,7 @@ class LockPageController implements ManagementTabController {
 			status = HttpStatus.BAD_REQUEST;
 		}
 		catch (TargetUnreachableException ex) {
-			view = LockTreeView.unreadable(place, LockService.DEFAULT_MIN_WAIT_MS, refresh, ex.getMessage());
+			view = LockTreeView.unreadable(place, LockService.DEFAULT_MIN_WAIT_MS, refresh, this.sentences.say(ex.said()));
 			status = HttpStatus.SERVICE_UNAVAILABLE;
 		}
 		ModelAndView page = new ModelAndView(SessionPages.isFragmentRequest(request) ? REGION : "lock/tree", status);

@@ -9,6 +9,7 @@ import com.obconsole.targets.TargetUnreachableException;
 import com.obconsole.targets.Targets;
 import com.obconsole.targets.UnknownTargetException;
 import com.obconsole.web.InvalidInputException;
+import com.obconsole.web.Sentences;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -43,7 +44,10 @@ class PlanPageController {
 
 	private final MessageSource messages;
 
-	PlanPageController(Targets targets, PlanService plans, MessageSource messages) {
+	private final Sentences sentences;
+
+	PlanPageController(Targets targets, PlanService plans, MessageSource messages, Sentences sentences) {
+		this.sentences = sentences;
 		this.targets = targets;
 		this.plans = plans;
 		this.messages = messages;
@@ -65,7 +69,7 @@ class PlanPageController {
 	@ExceptionHandler(UnknownTargetException.class)
 	ModelAndView unknownTarget(UnknownTargetException ex) {
 		ModelAndView page = new ModelAndView("session/unknown-target", HttpStatus.NOT_FOUND);
-		page.addObject("message", ex.getMessage());
+		page.addObject("message", this.sentences.say(ex.said()));
 		return page;
 	}
 
@@ -79,7 +83,7 @@ class PlanPageController {
 	@ExceptionHandler(TargetUnreachableException.class)
 	ModelAndView unreachable(TargetUnreachableException ex, HttpServletRequest request,
 			HttpServletResponse response) {
-		return problem(request, response, ex.getMessage(), HttpStatus.SERVICE_UNAVAILABLE);
+		return problem(request, response, this.sentences.say(ex.said()), HttpStatus.SERVICE_UNAVAILABLE);
 	}
 
 	private static ModelAndView problem(HttpServletRequest request, HttpServletResponse response, String message,

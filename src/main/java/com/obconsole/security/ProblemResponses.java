@@ -50,21 +50,21 @@ class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler,
 			throws IOException {
 		if (failure instanceof SignInLockedException locked) {
 			response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(locked.seconds()));
-			write(request, response, HttpStatus.TOO_MANY_REQUESTS,
+			write(request, response, HttpStatus.TOO_MANY_REQUESTS, "login.locked",
 					this.messages.getMessage("login.locked", new Object[] { locked.minutes() }, request.getLocale()));
 			return;
 		}
 		// Not Basic: a browser would prompt and then attach the cached credentials to any page's call.
 		response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"OB Session Console\"");
 		boolean triedCredentials = request.getHeader(HttpHeaders.AUTHORIZATION) != null;
-		write(request, response, HttpStatus.UNAUTHORIZED, this.messages
-			.getMessage(triedCredentials ? "login.failed" : "api.signIn", null, request.getLocale()));
+		String code = triedCredentials ? "login.failed" : "api.signIn";
+		write(request, response, HttpStatus.UNAUTHORIZED, code, this.messages.getMessage(code, null, request.getLocale()));
 	}
 
 	@Override
 	public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException refusal)
 			throws IOException {
-		write(request, response, HttpStatus.FORBIDDEN, this.refusals.explain(request, refusal));
+		write(request, response, HttpStatus.FORBIDDEN, Refusals.code(refusal), this.refusals.explain(request, refusal));
 	}
 
 	@Override
@@ -74,22 +74,25 @@ class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler,
 			this.pages.handle(request, response, rejected);
 			return;
 		}
-		write(request, response, HttpStatus.BAD_REQUEST, this.messages.getMessage("input.url", null, request.getLocale()));
+		write(request, response, HttpStatus.BAD_REQUEST, "input.url",
+				this.messages.getMessage("input.url", null, request.getLocale()));
 	}
 
 	void refuse(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String code)
 			throws IOException {
-		write(request, response, status, this.messages.getMessage(code, null, request.getLocale()));
+		write(request, response, status, code, this.messages.getMessage(code, null, request.getLocale()));
 	}
 
-	private void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String detail)
-			throws IOException {
+	/** A problem detail, with the code of its message as the API's other problems have ({@code Problems}). */
+	private void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String code,
+			String detail) throws IOException {
 		Map<String, Object> problem = new LinkedHashMap<>();
 		problem.put("type", "about:blank");
 		problem.put("title", status.getReasonPhrase());
 		problem.put("status", status.value());
 		problem.put("detail", detail);
 		problem.put("instance", request.getRequestURI());
+		problem.put("code", code);
 		response.setStatus(status.value());
 		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
 		response.setCharacterEncoding("UTF-8");

@@ -22,6 +22,11 @@ class Refusals {
 		this.messages = messages;
 	}
 
+	/** The code of the message {@link #explain} gives. */
+	static String code(Exception refusal) {
+		return (refusal instanceof CsrfException) ? "denied.csrf" : "denied.role";
+	}
+
 	String explain(HttpServletRequest request, Exception refusal) {
 		Locale locale = request.getLocale();
 		if (refusal instanceof CsrfException) {

@@ -6,10 +6,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import com.obconsole.engine.Session;
 import com.obconsole.web.ActionParams;
+import com.obconsole.web.Sentences;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.web.bind.annotation.GetMapping;
@@ -27,8 +29,11 @@ class SessionApiController {
 
 	private final SessionService sessions;
 
-	SessionApiController(SessionService sessions) {
+	private final Sentences sentences;
+
+	SessionApiController(SessionService sessions, Sentences sentences) {
 		this.sessions = sessions;
+		this.sentences = sentences;
 	}
 
 	@GetMapping
@@ -58,27 +63,38 @@ class SessionApiController {
 	// which joins a repeated value with commas; Jackson is strict about the bodies (application.yml).
 
 	@PostMapping("/{id}/close")
-	CloseResult close(@PathVariable String target, @PathVariable String id,
-			@RequestBody(required = false) SeenJson seen, HttpServletRequest request, Principal principal) {
-		return closeOne(target, ActionParams.of(request), id, CloseKind.SESSION, seen, principal);
+	CloseAnswer close(@PathVariable String target, @PathVariable String id,
+			@RequestBody(required = false) SeenJson seen, HttpServletRequest request, Principal principal,
+			Locale locale) {
+		return answer(closeOne(target, ActionParams.of(request), id, CloseKind.SESSION, seen, principal), locale);
 	}
 
 	@PostMapping("/{id}/close-query")
-	CloseResult closeQuery(@PathVariable String target, @PathVariable String id,
-			@RequestBody(required = false) SeenJson seen, HttpServletRequest request, Principal principal) {
-		return closeOne(target, ActionParams.of(request), id, CloseKind.QUERY, seen, principal);
+	CloseAnswer closeQuery(@PathVariable String target, @PathVariable String id,
+			@RequestBody(required = false) SeenJson seen, HttpServletRequest request, Principal principal,
+			Locale locale) {
+		return answer(closeOne(target, ActionParams.of(request), id, CloseKind.QUERY, seen, principal), locale);
 	}
 
 	@PostMapping("/close")
-	List<CloseResult> closeAll(@PathVariable String target, @RequestBody(required = false) BatchJson batch,
-			HttpServletRequest request, Principal principal) {
-		return closeBatch(target, ActionParams.of(request), batch, CloseKind.SESSION, principal);
+	List<CloseAnswer> closeAll(@PathVariable String target, @RequestBody(required = false) BatchJson batch,
+			HttpServletRequest request, Principal principal, Locale locale) {
+		return answers(closeBatch(target, ActionParams.of(request), batch, CloseKind.SESSION, principal), locale);
 	}
 
 	@PostMapping("/close-query")
-	List<CloseResult> closeAllQueries(@PathVariable String target, @RequestBody(required = false) BatchJson batch,
-			HttpServletRequest request, Principal principal) {
-		return closeBatch(target, ActionParams.of(request), batch, CloseKind.QUERY, principal);
+	List<CloseAnswer> closeAllQueries(@PathVariable String target, @RequestBody(required = false) BatchJson batch,
+			HttpServletRequest request, Principal principal, Locale locale) {
+		return answers(closeBatch(target, ActionParams.of(request), batch, CloseKind.QUERY, principal), locale);
+	}
+
+	/** The message follows Accept-Language (English by default); the code does not. */
+	private CloseAnswer answer(CloseResult result, Locale locale) {
+		return CloseAnswer.of(result, this.sentences, locale);
+	}
+
+	private List<CloseAnswer> answers(List<CloseResult> results, Locale locale) {
+		return results.stream().map((r) -> answer(r, locale)).toList();
 	}
 
 	private CloseResult closeOne(String target, ActionParams params, String id, CloseKind kind, SeenJson seen,

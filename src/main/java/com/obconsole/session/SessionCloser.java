@@ -12,13 +12,14 @@ import com.obconsole.engine.SessionDialect;
 import com.obconsole.targets.DirectObserver;
 import com.obconsole.targets.Target;
 import com.obconsole.targets.TargetProperties;
+import com.obconsole.web.Sentence;
 
 import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
 
 /**
  * Closes a session or its query, after reading it again and making sure it is the session the DBA
- * saw. Engine errors become sentences a DBA can act on.
+ * saw. Engine errors become sentences a DBA can act on (codes in {@link CloseMessages}), the engine's own text an argument.
  */
 @Component
 class SessionCloser {
@@ -93,9 +94,8 @@ class SessionCloser {
 	}
 
 	private static Attempt own(Target target, long id) {
-		return new Attempt(CloseResult.of(id, CloseOutcome.REFUSED, "Session " + id
-				+ " is one of the console's own connections to " + target.name() + "; the console does not close it.",
-				CloseResult.ROUTE_NONE), null);
+		return new Attempt(CloseResult.of(id, CloseOutcome.REFUSED,
+				Sentence.of(CloseMessages.OWN, Long.toUnsignedString(id), target.name()), CloseResult.ROUTE_NONE), null);
 	}
 
 	private Attempt decide(Target target, SessionDialect dialect, String tenant, long id, CloseKind kind,
@@ -105,16 +105,17 @@ class SessionCloser {
 		}
 		Session live = found.get();
 		if (tenant != null && live.tenant() != null && !tenant.equals(live.tenant())) {
-			return new Attempt(CloseResult.of(id, CloseOutcome.REFUSED, "Session " + id + " belongs to tenant "
-					+ live.tenant() + ", not " + tenant + ". Nothing was closed.", CloseResult.ROUTE_NONE), live);
+			return new Attempt(CloseResult.of(id, CloseOutcome.REFUSED,
+					Sentence.of(CloseMessages.OTHER_TENANT, Long.toUnsignedString(id), live.tenant(), tenant),
+					CloseResult.ROUTE_NONE), live);
 		}
-		Optional<String> stale = StaleCheck.differences(seen, live);
+		Optional<Sentence> stale = StaleCheck.differences(seen, live);
 		if (stale.isPresent()) {
 			return new Attempt(CloseResult.of(id, CloseOutcome.REFUSED, stale.get(), CloseResult.ROUTE_NONE), live);
 		}
 		if (kind == CloseKind.QUERY && !live.hasSql()) {
 			return new Attempt(CloseResult.of(id, CloseOutcome.ALREADY_ENDED,
-					"Session " + id + " runs no query now: its query has already ended.", CloseResult.ROUTE_NONE), live);
+					Sentence.of(CloseMessages.QUERY_ENDED, Long.toUnsignedString(id)), CloseResult.ROUTE_NONE), live);
 		}
 		return new Attempt(kill(target, dialect, live, kind), live);
 	}
@@ -156,36 +157,36 @@ class SessionCloser {
 		}
 		catch (SQLException ex) {
 			if (ex.getErrorCode() == ER_NO_SUCH_THREAD) {
-				return CloseResult.of(id, CloseOutcome.ALREADY_ENDED, "Session " + id + " has already ended.", route);
+				return CloseResult.of(id, CloseOutcome.ALREADY_ENDED,
+						Sentence.of(CloseMessages.ENDED, Long.toUnsignedString(id)), route);
 			}
 			CloseResult failed = failure(id, ex, ex);
-			return CloseResult.of(id, CloseOutcome.FAILED, "OBProxy did not know session " + id
-					+ ", and the direct connection to observer " + observer.get() + " failed: " + failed.message(), route);
+			return CloseResult.of(id, CloseOutcome.FAILED, Sentence.of(CloseMessages.DIRECT_FAILED,
+					Long.toUnsignedString(id), observer.get(), failed.message()), route);
 		}
 	}
 
 	private static CloseResult closed(long id, CloseKind kind, String route) {
-		String message = (kind == CloseKind.SESSION) ? "Session " + id + " closed."
-				: "The current query of session " + id + " was closed; the session stays connected.";
-		return CloseResult.of(id, CloseOutcome.CLOSED, message, route);
+		return CloseResult.of(id, CloseOutcome.CLOSED, Sentence.of(
+				(kind == CloseKind.SESSION) ? CloseMessages.CLOSED : CloseMessages.QUERY_CLOSED, Long.toUnsignedString(id)),
+				route);
 	}
 
 	private static CloseResult ended(long id) {
-		return CloseResult.of(id, CloseOutcome.ALREADY_ENDED, "Session " + id + " has already ended.",
+		return CloseResult.of(id, CloseOutcome.ALREADY_ENDED, Sentence.of(CloseMessages.ENDED, Long.toUnsignedString(id)),
 				CloseResult.ROUTE_NONE);
 	}
 
 	private static CloseResult failure(long id, SQLException sql, Exception ex) {
 		if (sql != null && sql.getErrorCode() == ER_KILL_DENIED) {
-			return CloseResult.of(id, CloseOutcome.FAILED,
-					"The target's user lacks the privilege to close other users' sessions (needs SUPER in the tenant, or a sys-tenant target).",
-					CloseResult.ROUTE_TARGET);
+			return CloseResult.of(id, CloseOutcome.FAILED, Sentence.of(CloseMessages.DENIED), CloseResult.ROUTE_TARGET);
 		}
 		if (sql != null) {
 			return CloseResult.of(id, CloseOutcome.FAILED,
-					"The engine refused: error " + sql.getErrorCode() + ": " + sql.getMessage(), CloseResult.ROUTE_TARGET);
+					Sentence.of(CloseMessages.ENGINE_ERROR, sql.getErrorCode(), sql.getMessage()), CloseResult.ROUTE_TARGET);
 		}
-		return CloseResult.of(id, CloseOutcome.FAILED, "The engine refused: " + ex.getMessage(), CloseResult.ROUTE_TARGET);
+		return CloseResult.of(id, CloseOutcome.FAILED, Sentence.of(CloseMessages.ENGINE_REFUSED, ex.getMessage()),
+				CloseResult.ROUTE_TARGET);
 	}
 
 	private static SQLException sqlException(Throwable ex) {

@@ -9,6 +9,7 @@ import com.obconsole.targets.Targets;
 import com.obconsole.targets.UnknownTargetException;
 import com.obconsole.web.ActionParams;
 import com.obconsole.web.InvalidInputException;
+import com.obconsole.web.Sentences;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -42,7 +43,10 @@ class SessionPageController {
 
 	private final MessageSource messages;
 
-	SessionPageController(Targets targets, SessionPages pages, MessageSource messages) {
+	private final Sentences sentences;
+
+	SessionPageController(Targets targets, SessionPages pages, MessageSource messages, Sentences sentences) {
+		this.sentences = sentences;
 		this.targets = targets;
 		this.pages = pages;
 		this.messages = messages;
@@ -85,7 +89,7 @@ class SessionPageController {
 	@ExceptionHandler(UnknownTargetException.class)
 	ModelAndView unknownTarget(UnknownTargetException ex) {
 		ModelAndView page = new ModelAndView("session/unknown-target", HttpStatus.NOT_FOUND);
-		page.addObject("message", ex.getMessage());
+		page.addObject("message", this.sentences.say(ex.said()));
 		return page;
 	}
 
@@ -100,7 +104,7 @@ class SessionPageController {
 	@ExceptionHandler(TargetUnreachableException.class)
 	ModelAndView unreachable(TargetUnreachableException ex, HttpServletRequest request,
 			HttpServletResponse response) {
-		return dialog(request, response, "session/problem", ex.getMessage(), HttpStatus.SERVICE_UNAVAILABLE);
+		return dialog(request, response, "session/problem", this.sentences.say(ex.said()), HttpStatus.SERVICE_UNAVAILABLE);
 	}
 
 	static String actor(Principal principal) {

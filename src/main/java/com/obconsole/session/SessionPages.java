@@ -2,6 +2,7 @@ package com.obconsole.session;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import com.obconsole.engine.Session;
@@ -12,7 +13,10 @@ import com.obconsole.targets.Targets;
 import com.obconsole.web.InputError;
 import jakarta.servlet.http.HttpServletRequest;
 
+import com.obconsole.web.Sentences;
+
 import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
@@ -32,9 +36,12 @@ public class SessionPages {
 
 	private final MessageSource messages;
 
+	private final Sentences sentences;
+
 	SessionPages(SessionService sessions, SessionProperties properties, Targets targets, TargetMonitor monitor,
-			MessageSource messages) {
+			MessageSource messages, Sentences sentences) {
 		this.messages = messages;
+		this.sentences = sentences;
 		this.sessions = sessions;
 		this.properties = properties;
 		this.targets = targets;
@@ -63,12 +70,12 @@ public class SessionPages {
 		try {
 			SessionList list = this.sessions.list(target, context.readTenant(), query);
 			// Known once the list is read: whether the More menu offers the tracing dialog, or says why not.
-			TraceSupport trace = TraceSupport.of(this.monitor.engine(this.targets.require(target)));
+			TraceSupport trace = TraceSupport.of(this.monitor.engine(this.targets.require(target))).in(this.sentences);
 			return SessionTableView.of(target, params, query, refresh, list, this.properties.longRunningThreshold(),
 					trace, context);
 		}
 		catch (TargetUnreachableException ex) {
-			return SessionTableView.unreachable(target, params, query, refresh, ex.getMessage(), context);
+			return SessionTableView.unreachable(target, params, query, refresh, this.sentences.say(ex.said()), context);
 		}
 	}
 
@@ -147,7 +154,10 @@ public class SessionPages {
 	CloseResultsView close(String actor, String target, CloseForm form) {
 		Map<Long, SeenSession> seen = form.seen();
 		List<CloseResult> results = this.sessions.closeAll(actor, target, form.tenant(), form.ids(), form.kind(), seen);
-		return new CloseResultsView(form.kind(), results, links(target, form.tenant()));
+		Locale locale = LocaleContextHolder.getLocale();
+		return new CloseResultsView(form.kind(),
+				results.stream().map((r) -> CloseAnswer.of(r, this.sentences, locale)).toList(),
+				links(target, form.tenant()));
 	}
 
 	private static SessionLinks links(String target, String tenant) {

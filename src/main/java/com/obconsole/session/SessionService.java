@@ -13,6 +13,8 @@ import com.obconsole.engine.Session;
 import com.obconsole.targets.Target;
 import com.obconsole.targets.TargetUnreachableException;
 import com.obconsole.targets.Targets;
+import com.obconsole.web.Sentence;
+import com.obconsole.web.Sentences;
 
 import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Service;
@@ -33,8 +35,11 @@ public class SessionService {
 
 	private final Clock clock;
 
+	private final Sentences sentences;
+
 	SessionService(Targets targets, SessionSnapshots snapshots, SessionCloser closer, AuditTrail audit,
-			SessionProperties properties, Clock clock) {
+			SessionProperties properties, Clock clock, Sentences sentences) {
+		this.sentences = sentences;
 		this.targets = targets;
 		this.snapshots = snapshots;
 		this.closer = closer;
@@ -176,21 +181,21 @@ public class SessionService {
 	}
 
 	private static CloseResult auditUnwritable(long id, DataAccessException ex) {
-		return CloseResult.of(id, CloseOutcome.REFUSED, "The audit trail cannot be written (" + rootMessage(ex)
-				+ "), so the console does not close session " + id + ". Nothing was closed.", CloseResult.ROUTE_NONE);
+		return CloseResult.of(id, CloseOutcome.REFUSED,
+				Sentence.of(CloseMessages.AUDIT_UNWRITABLE, rootMessage(ex), Long.toUnsignedString(id)),
+				CloseResult.ROUTE_NONE);
 	}
 
 	private static CloseResult unreachable(String targetName, long id, RuntimeException ex) {
 		return CloseResult.of(id, CloseOutcome.FAILED,
-				"Could not reach " + targetName + " to check session " + id + ": " + rootMessage(ex),
+				Sentence.of(CloseMessages.UNREACHABLE, targetName, Long.toUnsignedString(id), why(ex)),
 				CloseResult.ROUTE_NONE);
 	}
 
 	/** The intent stands in the trail as "outcome unknown"; the DBA must know that too. */
 	private static CloseResult unrecorded(CloseResult result) {
-		return new CloseResult(result.sessionId(), result.outcome(), result.message()
-				+ " The audit trail could not record this outcome; it lists the close as attempted, outcome unknown.",
-				result.route());
+		return new CloseResult(result.sessionId(), result.outcome(), result.message(), result.route(),
+				Sentence.of(CloseMessages.AUDIT_UNRECORDED));
 	}
 
 	/** The audit record of a close; of its intent, as the DBA saw the session, where there is no result yet. */
@@ -205,11 +210,18 @@ public class SessionService {
 				first(seen.source(), shown != null ? shown.source() : null), shown != null ? shown.database() : null,
 				first(seen.sqlId(), shown != null ? shown.sqlId() : null),
 				first(seen.sql(), shown != null ? shown.sql() : null), kind.auditAction(),
-				(result != null) ? result.route() : null, outcome, (result != null) ? result.message() : null, null);
+				(result != null) ? result.route() : null, outcome,
+				(result != null) ? this.sentences.english(result.message()) : null, null,
+				(result != null) ? result.message() : null);
 	}
 
 	private static String first(String seen, String live) {
 		return SeenSession.present(seen) ? seen : live;
+	}
+
+	/** Why the target could not be reached: said in the reader's language where the console knows why. */
+	private static Object why(RuntimeException ex) {
+		return (ex instanceof TargetUnreachableException down) ? down.said() : rootMessage(ex);
 	}
 
 	private static String rootMessage(Throwable ex) {

@@ -113,8 +113,9 @@ public class SessionSnapshots {
 			// The engine may have been upgraded or replaced: learn its columns again next time.
 			this.dialects.remove(target.name());
 			// The failure says whether the target was reached: checking again would cost another timeout.
-			String reason = this.monitor.failed(target, ex).map(TargetStatus::error).orElseGet(() -> rootMessage(ex));
-			throw new TargetUnreachableException(target.name(), reason);
+			throw this.monitor.failed(target, ex)
+				.map((down) -> new TargetUnreachableException(target.name(), down.error(), down.why()))
+				.orElseGet(() -> new TargetUnreachableException(target.name(), rootMessage(ex)));
 		}
 		Duration took = Duration.ofNanos(System.nanoTime() - nanos);
 		String tenantTag = Objects.requireNonNullElse(tenant, "all");

@@ -25,7 +25,7 @@ public final class SessionTableView {
 	private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss");
 
 	/** Without rows there is nothing to trace; the menu that would need it is not shown. */
-	private static final TraceSupport NO_ROWS = new TraceSupport(false, null);
+	private static final TraceSupport NO_ROWS = new TraceSupport(false, null, null);
 
 	private final String target;
 

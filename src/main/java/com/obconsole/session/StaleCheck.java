@@ -4,6 +4,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 import com.obconsole.engine.Session;
+import com.obconsole.web.Sentence;
 
 /**
  * Decides whether the live session is still the one the DBA saw. A wrong KILL on production is the
@@ -15,23 +16,20 @@ final class StaleCheck {
 	}
 
 	/** Why the action must be refused, or empty if the live session is the one that was seen. */
-	static Optional<String> differences(SeenSession seen, Session now) {
-		long id = now.id();
+	static Optional<Sentence> differences(SeenSession seen, Session now) {
+		String id = Long.toUnsignedString(now.id());
 		if (differs(seen.observer(), now.observer())) {
-			return Optional.of("Session " + id + " now runs on " + now.observer() + ", not on " + seen.observer()
-					+ " as shown: it is another session. Refresh and try again.");
+			return Optional.of(Sentence.of(CloseMessages.STALE_OBSERVER, id, now.observer(), seen.observer()));
 		}
 		if (differs(seen.user(), now.user()) || differs(seen.source(), now.source())) {
-			return Optional.of("Session id " + id + " now belongs to " + now.user() + " from " + now.source()
-					+ ", not " + seen.user() + " from " + seen.source() + " as shown: the id was reused. Nothing was closed.");
+			return Optional.of(Sentence.of(CloseMessages.STALE_REUSED, id, now.user(), now.source(), seen.user(),
+					seen.source()));
 		}
 		// A caller that sent what the session ran, or the whole row (the pages send the user), saw
 		// what it ran; one that sent only an observer did not say.
 		if (seen.sawSql() || SeenSession.present(seen.user())) {
 			if (now.hasSql() && !sameRequest(seen, now)) {
-				return Optional.of("Session " + id + " now runs other SQL than shown"
-						+ " (SQL ID " + SqlIds.of(now) + ")" + ": " + abbreviate(now.sql())
-						+ ". Nothing was closed; refresh and decide again.");
+				return Optional.of(Sentence.of(CloseMessages.STALE_SQL, id, SqlIds.of(now), abbreviate(now.sql())));
 			}
 		}
 		return Optional.empty();

@@ -1,6 +1,7 @@
 package com.obconsole.system;
 
 import com.obconsole.targets.TargetMonitor;
+import com.obconsole.web.Sentences;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -12,13 +13,16 @@ class HomeController {
 
 	private final TargetMonitor monitor;
 
-	HomeController(TargetMonitor monitor) {
+	private final Sentences sentences;
+
+	HomeController(TargetMonitor monitor, Sentences sentences) {
 		this.monitor = monitor;
+		this.sentences = sentences;
 	}
 
 	@GetMapping("/")
 	String home(Model model) {
-		model.addAttribute("targets", this.monitor.statuses());
+		model.addAttribute("targets", this.monitor.statuses().stream().map((s) -> s.in(this.sentences)).toList());
 		return "system/home";
 	}
 

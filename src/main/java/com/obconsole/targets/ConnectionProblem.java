@@ -12,6 +12,8 @@ import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
 import java.util.Locale;
 
+import com.obconsole.web.Sentence;
+
 /** Turns a failure to reach a target into one sentence a DBA can act on, never a stack trace. */
 final class ConnectionProblem {
 
@@ -37,21 +39,22 @@ final class ConnectionProblem {
 		return false;
 	}
 
-	static String describe(Throwable failure, String address, Duration connectTimeout) {
-		String after = " after " + seconds(connectTimeout);
+	/** Why, as a sentence (codes {@code target.problem.*}); the driver's own text is an argument. */
+	static Sentence describe(Throwable failure, String address, Duration connectTimeout) {
+		String seconds = seconds(connectTimeout);
 		SQLException sqlError = null;
 		for (Throwable t = failure; t != null; t = t.getCause()) {
 			if (t instanceof UnknownHostException) {
-				return "unknown host " + host(address) + " (DNS lookup failed)";
+				return Sentence.of("target.problem.unknownHost", host(address));
 			}
 			if (t instanceof NoRouteToHostException) {
-				return "no route to host " + address + after;
+				return Sentence.of("target.problem.noRoute", address, seconds);
 			}
 			if (t instanceof ConnectException) {
-				return "connection refused at " + address + after;
+				return Sentence.of("target.problem.refused", address, seconds);
 			}
 			if (t instanceof SocketTimeoutException) {
-				return "no answer from " + address + " within " + seconds(connectTimeout) + " (connect timeout)";
+				return Sentence.of("target.problem.noAnswer", address, seconds);
 			}
 			if (t instanceof SQLException sql && sql.getErrorCode() != 0) {
 				sqlError = sql;
@@ -65,18 +68,16 @@ final class ConnectionProblem {
 		}
 		String message = deepestMessage(failure);
 		if (message.toLowerCase(Locale.ROOT).contains("timed out")) {
-			return "no answer from " + address + " within " + seconds(connectTimeout) + " (connect timeout)";
+			return Sentence.of("target.problem.noAnswer", address, seconds);
 		}
-		return "cannot connect to " + address + ": " + message;
+		return Sentence.of("target.problem.cannotConnect", address, message);
 	}
 
-	private static String describeSqlError(SQLException error, String address) {
+	private static Sentence describeSqlError(SQLException error, String address) {
 		return switch (error.getErrorCode()) {
-			case 1045 -> "access denied at " + address + ": check the target's username and password ("
-					+ error.getMessage() + ")";
-			case 1049 -> "unknown database at " + address + ": fix the database in the target's URL ("
-					+ error.getMessage() + ")";
-			default -> "error " + error.getErrorCode() + " from " + address + ": " + error.getMessage();
+			case 1045 -> Sentence.of("target.problem.accessDenied", address, error.getMessage());
+			case 1049 -> Sentence.of("target.problem.unknownDatabase", address, error.getMessage());
+			default -> Sentence.of("target.problem.engineError", error.getErrorCode(), address, error.getMessage());
 		};
 	}
 

@@ -13,6 +13,8 @@ import java.util.concurrent.Executors;
 
 import com.obconsole.engine.EngineDetector;
 import com.obconsole.engine.EngineInfo;
+import com.obconsole.web.Sentence;
+import com.obconsole.web.Sentences;
 
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -44,12 +46,15 @@ public class TargetMonitor implements DisposableBean {
 		return thread;
 	});
 
+	private final Sentences sentences;
+
 	@Autowired
-	public TargetMonitor(Targets targets, TargetProperties properties) {
-		this(targets, properties, Clock.systemUTC());
+	public TargetMonitor(Targets targets, TargetProperties properties, Sentences sentences) {
+		this(targets, properties, Clock.systemUTC(), sentences);
 	}
 
-	TargetMonitor(Targets targets, TargetProperties properties, Clock clock) {
+	TargetMonitor(Targets targets, TargetProperties properties, Clock clock, Sentences sentences) {
+		this.sentences = sentences;
 		this.targets = targets;
 		this.connectTimeout = properties.connection().connectTimeout();
 		this.cacheTime = properties.connection().statusCacheTime();
@@ -86,8 +91,9 @@ public class TargetMonitor implements DisposableBean {
 		if (!ConnectionProblem.isConnectionFailure(failure)) {
 			return Optional.empty();
 		}
+		Sentence problem = ConnectionProblem.describe(failure, target.address(), this.connectTimeout);
 		TargetStatus status = new TargetStatus(target.name(), target.address(), this.lastKnownEngine.get(target.name()),
-				false, ConnectionProblem.describe(failure, target.address(), this.connectTimeout), this.clock.instant());
+				false, this.sentences.english(problem), this.clock.instant(), problem);
 		this.latest.put(target.name(), CompletableFuture.completedFuture(status));
 		// Its other idle connections are as dead: checking each on the next borrow would cost a
 		// validation timeout apiece before the pool even tries a new connection.
@@ -106,7 +112,7 @@ public class TargetMonitor implements DisposableBean {
 		}
 		TargetStatus status = status(target);
 		if (status.engine() == null) {
-			throw new TargetUnreachableException(target.name(), status.error());
+			throw new TargetUnreachableException(target.name(), status.error(), status.why());
 		}
 		return status.engine();
 	}
@@ -136,9 +142,9 @@ public class TargetMonitor implements DisposableBean {
 			if (ConnectionProblem.isConnectionFailure(ex)) {
 				target.connections().evictIdle();
 			}
-			String error = ConnectionProblem.describe(ex, target.address(), this.connectTimeout);
+			Sentence problem = ConnectionProblem.describe(ex, target.address(), this.connectTimeout);
 			return new TargetStatus(target.name(), target.address(), this.lastKnownEngine.get(target.name()), false,
-					error, now);
+					this.sentences.english(problem), now, problem);
 		}
 	}
 

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import com.obconsole.web.Problems;
+
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -70,12 +72,12 @@ class TokenApiController {
 	@ExceptionHandler(TokenRequestException.class)
 	ProblemDetail badRequest(TokenRequestException ex, Locale locale) {
 		HttpStatus status = "token.bad.byToken".equals(ex.getCodes()[0]) ? HttpStatus.FORBIDDEN : HttpStatus.BAD_REQUEST;
-		return ProblemDetail.forStatusAndDetail(status, this.messages.getMessage(ex, locale));
+		return Problems.of(status, ex, this.messages, locale);
 	}
 
 	@ExceptionHandler(TokenNotFoundException.class)
 	ProblemDetail notFound(TokenNotFoundException ex, Locale locale) {
-		return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, this.messages.getMessage(ex, locale));
+		return Problems.of(HttpStatus.NOT_FOUND, ex, this.messages, locale);
 	}
 
 	/** A token's calls list its owner's tokens. */

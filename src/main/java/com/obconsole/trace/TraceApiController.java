@@ -2,8 +2,11 @@ package com.obconsole.trace;
 
 import java.math.BigDecimal;
 import java.security.Principal;
+import java.util.Locale;
 
 import com.obconsole.session.SessionIds;
+import com.obconsole.web.Sentence;
+import com.obconsole.web.Sentences;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -23,30 +26,40 @@ class TraceApiController {
 
 	private final TraceService tracing;
 
-	TraceApiController(TraceService tracing) {
+	private final Sentences sentences;
+
+	TraceApiController(TraceService tracing, Sentences sentences) {
 		this.tracing = tracing;
+		this.sentences = sentences;
 	}
 
 	@GetMapping
-	ResponseEntity<?> state(@PathVariable String target, @PathVariable String id) {
+	ResponseEntity<?> state(@PathVariable String target, @PathVariable String id, Locale locale) {
 		long sessionId = SessionIds.parse("id", id);
 		return this.tracing.state(target, sessionId)
 			.<ResponseEntity<?>>map(ResponseEntity::ok)
-			.orElseGet(() -> ResponseEntity.status(HttpStatus.NOT_FOUND)
-				.body(ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "Session " + id + " has ended.")));
+			.orElseGet(() -> ResponseEntity.status(HttpStatus.NOT_FOUND).body(ended(sessionId, locale)));
+	}
+
+	private ProblemDetail ended(long id, Locale locale) {
+		Sentence ended = Sentence.of(TraceMessages.SESSION_ENDED, Long.toUnsignedString(id));
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, this.sentences.say(ended, locale));
+		problem.setProperty("code", ended.code());
+		return problem;
 	}
 
 	@PutMapping
-	TraceResult enable(@PathVariable String target, @PathVariable String id, @RequestBody TraceJson body,
-			Principal principal) {
+	TraceAnswer enable(@PathVariable String target, @PathVariable String id, @RequestBody TraceJson body,
+			Principal principal, Locale locale) {
 		long sessionId = SessionIds.parse("id", id);
 		TraceRequest request = TraceRequest.of(body.level(), body.samplePercent(), body.recordPolicy());
-		return this.tracing.enable(actor(principal), target, sessionId, request);
+		return TraceAnswer.of(this.tracing.enable(actor(principal), target, sessionId, request), this.sentences, locale);
 	}
 
 	@DeleteMapping
-	TraceResult disable(@PathVariable String target, @PathVariable String id, Principal principal) {
-		return this.tracing.disable(actor(principal), target, SessionIds.parse("id", id));
+	TraceAnswer disable(@PathVariable String target, @PathVariable String id, Principal principal, Locale locale) {
+		return TraceAnswer.of(this.tracing.disable(actor(principal), target, SessionIds.parse("id", id)),
+				this.sentences, locale);
 	}
 
 	private static String actor(Principal principal) {

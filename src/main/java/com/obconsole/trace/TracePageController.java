@@ -12,10 +12,12 @@ import com.obconsole.targets.UnknownTargetException;
 import com.obconsole.web.ActionParams;
 import com.obconsole.web.InputError;
 import com.obconsole.web.InvalidInputException;
+import com.obconsole.web.Sentences;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -49,7 +51,10 @@ class TracePageController {
 
 	private final MessageSource messages;
 
-	TracePageController(Targets targets, TraceService tracing, MessageSource messages) {
+	private final Sentences sentences;
+
+	TracePageController(Targets targets, TraceService tracing, MessageSource messages, Sentences sentences) {
+		this.sentences = sentences;
 		this.targets = targets;
 		this.tracing = tracing;
 		this.messages = messages;
@@ -97,13 +102,14 @@ class TracePageController {
 		}
 		TraceResult result = (trace != null) ? this.tracing.enable(Actor.current(), target, sessionId, trace)
 				: this.tracing.disable(Actor.current(), target, sessionId);
-		return dialog(request, response, RESULT, new TraceResultView(result, form.on(), links), HttpStatus.OK);
+		return dialog(request, response, RESULT, new TraceResultView(
+				TraceAnswer.of(result, this.sentences, LocaleContextHolder.getLocale()), form.on(), links), HttpStatus.OK);
 	}
 
 	@ExceptionHandler(UnknownTargetException.class)
 	ModelAndView unknownTarget(UnknownTargetException ex) {
 		ModelAndView page = new ModelAndView("session/unknown-target", HttpStatus.NOT_FOUND);
-		page.addObject("message", ex.getMessage());
+		page.addObject("message", this.sentences.say(ex.said()));
 		return page;
 	}
 
@@ -117,7 +123,7 @@ class TracePageController {
 	@ExceptionHandler(TargetUnreachableException.class)
 	ModelAndView unreachable(TargetUnreachableException ex, HttpServletRequest request,
 			HttpServletResponse response) {
-		return dialog(request, response, PROBLEM, ex.getMessage(), HttpStatus.SERVICE_UNAVAILABLE);
+		return dialog(request, response, PROBLEM, this.sentences.say(ex.said()), HttpStatus.SERVICE_UNAVAILABLE);
 	}
 
 	/** The session as the engine shows it now, or {@code null} if it has ended. */

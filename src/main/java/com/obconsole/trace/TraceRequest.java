@@ -3,6 +3,8 @@ package com.obconsole.trace;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 
+import com.obconsole.web.Sentence;
+
 /**
  * A valid request to trace a session.
  *
@@ -32,6 +34,12 @@ public record TraceRequest(int level, BigDecimal samplePercent, RecordPolicy rec
 	/** DBMS_MONITOR takes a fraction, 0 &lt; pct &le; 1, not a percentage. */
 	public BigDecimal fraction() {
 		return this.samplePercent.divide(BigDecimal.valueOf(100), 6, RoundingMode.HALF_UP);
+	}
+
+	/** The setting asked for, as an argument of a result's sentence. */
+	Sentence said() {
+		return Sentence.of(TraceMessages.SETTING_ON, this.level, this.samplePercent.stripTrailingZeros().toPlainString(),
+				this.recordPolicy);
 	}
 
 	public String describe() {

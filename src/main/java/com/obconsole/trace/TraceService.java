@@ -17,6 +17,8 @@ import com.obconsole.targets.Target;
 import com.obconsole.targets.TargetMonitor;
 import com.obconsole.targets.TargetProperties;
 import com.obconsole.targets.Targets;
+import com.obconsole.web.Sentence;
+import com.obconsole.web.Sentences;
 
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -48,8 +50,11 @@ public class TraceService {
 
 	private final Clock clock = Clock.systemUTC();
 
+	private final Sentences sentences;
+
 	TraceService(Targets targets, TargetMonitor monitor, SessionSnapshots snapshots, AuditTrail audit,
-			TargetProperties properties) {
+			TargetProperties properties, Sentences sentences) {
+		this.sentences = sentences;
 		this.targets = targets;
 		this.monitor = monitor;
 		this.snapshots = snapshots;
@@ -60,7 +65,7 @@ public class TraceService {
 	/** Whether the target can trace sessions at all, and why not. */
 	public TraceSupport support(String targetName) {
 		Target target = this.targets.require(targetName);
-		return TraceSupport.of(this.monitor.engine(target));
+		return TraceSupport.of(this.monitor.engine(target)).in(this.sentences);
 	}
 
 	/** The session's current setting, read now; empty if it has ended. */
@@ -91,7 +96,7 @@ public class TraceService {
 		TraceSupport support = support(targetName);
 		if (!support.supported()) {
 			return audited(actor, target, null, action, request,
-					TraceResult.of(id, TraceOutcome.REFUSED, support.reason(), "NONE"));
+					TraceResult.of(id, TraceOutcome.REFUSED, support.why(), "NONE"));
 		}
 		SessionDialect dialect = this.snapshots.dialect(target);
 		Optional<Session> found;
@@ -100,11 +105,13 @@ public class TraceService {
 		}
 		catch (DataAccessException ex) {
 			return audited(actor, target, null, action, request, TraceResult.of(id, TraceOutcome.FAILED,
-					"Could not read session " + id + " on " + targetName + ": " + rootMessage(ex), "NONE"));
+					Sentence.of(TraceMessages.UNREADABLE, Long.toUnsignedString(id), targetName, rootMessage(ex)),
+					"NONE"));
 		}
 		if (found.isEmpty()) {
 			return audited(actor, target, null, action, request,
-					TraceResult.of(id, TraceOutcome.ALREADY_ENDED, "Session " + id + " has already ended.", "NONE"));
+					TraceResult.of(id, TraceOutcome.ALREADY_ENDED,
+							Sentence.of(TraceMessages.ENDED, Long.toUnsignedString(id)), "NONE"));
 		}
 		Session session = found.get();
 		SessionPlacement placement = place(target, dialect, session);
@@ -127,8 +134,8 @@ public class TraceService {
 			intent = this.audit.intend(record(actor, target, session, action, request, null));
 		}
 		catch (DataAccessException ex) {
-			return TraceResult.of(id, TraceOutcome.REFUSED, "The audit trail cannot be written (" + rootMessage(ex)
-					+ "), so the console does not change the tracing of session " + id + ". Nothing was changed.", "NONE");
+			return TraceResult.of(id, TraceOutcome.REFUSED,
+					Sentence.of(TraceMessages.AUDIT_UNWRITABLE, rootMessage(ex), Long.toUnsignedString(id)), "NONE");
 		}
 		try {
 			placement.run(call, target, this.connectTimeoutMillis);
@@ -141,15 +148,17 @@ public class TraceService {
 			SQLException sql = sqlException(ex);
 			return completed(intent, actor, target, session, action, request, (sql != null)
 					? failure(id, sql, request, placement.route())
-					: TraceResult.of(id, TraceOutcome.FAILED, "The engine refused: " + rootMessage(ex), placement.route()));
+					: TraceResult.of(id, TraceOutcome.FAILED, Sentence.of(TraceMessages.ENGINE_REFUSED, rootMessage(ex)),
+							placement.route()));
 		}
-		String now = dialect.session(target.jdbc(), id).map((s) -> TraceState.describe(s.trace())).orElse("ended");
+		Sentence now = dialect.session(target.jdbc(), id)
+			.map((s) -> TraceState.said(s.trace()))
+			.orElse(Sentence.of(TraceMessages.SETTING_ENDED));
+		String shown = Long.toUnsignedString(id);
 		TraceResult done = (request != null)
-				? TraceResult.of(id, TraceOutcome.ENABLED,
-						"Tracing of session " + id + " is on: " + request.describe() + " (the engine now shows " + now + ").",
+				? TraceResult.of(id, TraceOutcome.ENABLED, Sentence.of(TraceMessages.ENABLED, shown, request.said(), now),
 						placement.route())
-				: TraceResult.of(id, TraceOutcome.DISABLED, "Tracing of session " + id
-						+ " is off; it follows the tenant's setting again (the engine now shows " + now + ").",
+				: TraceResult.of(id, TraceOutcome.DISABLED, Sentence.of(TraceMessages.DISABLED, shown, now),
 						placement.route());
 		return completed(intent, actor, target, session, action, request, done);
 	}
@@ -159,23 +168,20 @@ public class TraceService {
 		return SessionPlacement.of(target, this.monitor.engine(target), dialect, session);
 	}
 
-	private static String refusal(Target target, Session session, SessionPlacement placement) {
-		return "Session " + session.id() + " is in tenant " + session.tenant() + ", but target " + target.name()
-				+ " connects to tenant " + placement.ownTenant()
-				+ "; DBMS_MONITOR must run in the session's tenant. Configure console.targets[…].tenants."
-				+ session.tenant() + ".username and .password for " + target.name() + ".";
+	private static Sentence refusal(Target target, Session session, SessionPlacement placement) {
+		return Sentence.of(TraceMessages.OTHER_TENANT, Long.toUnsignedString(session.id()), session.tenant(),
+				target.name(), placement.ownTenant());
 	}
 
 	static TraceResult failure(long id, SQLException ex, TraceRequest request, String route) {
-		String message = switch (ex.getErrorCode()) {
+		String shown = Long.toUnsignedString(id);
+		Sentence message = switch (ex.getErrorCode()) {
 			case OB_OP_NOT_ALLOW -> (request == null && ex.getMessage() != null && ex.getMessage().contains("not enabled"))
-					? "Session " + id + " has no tracing of its own to switch off (it follows the tenant's setting): "
-							+ ex.getMessage()
-					: "The observer that ran the call does not hold session " + id + " (it ended, or lives on another observer): error 4179 "
-							+ ex.getMessage();
-			case ER_WRONG_ARGUMENTS -> "The engine refused the trace setting: error 1210 " + ex.getMessage();
-			case ER_NOT_SUPPORTED -> "This engine does not support session tracing: error 1235 " + ex.getMessage();
-			default -> "The engine refused: error " + ex.getErrorCode() + ": " + ex.getMessage();
+					? Sentence.of(TraceMessages.NO_OWN_TRACING, shown, ex.getMessage())
+					: Sentence.of(TraceMessages.NOT_HELD, shown, ex.getMessage());
+			case ER_WRONG_ARGUMENTS -> Sentence.of(TraceMessages.BAD_SETTING, ex.getMessage());
+			case ER_NOT_SUPPORTED -> Sentence.of(TraceMessages.NOT_SUPPORTED, ex.getMessage());
+			default -> Sentence.of(TraceMessages.ENGINE_ERROR, ex.getErrorCode(), ex.getMessage());
 		};
 		return TraceResult.of(id, TraceOutcome.FAILED, message, route);
 	}
@@ -194,9 +200,8 @@ public class TraceService {
 			return result;
 		}
 		catch (DataAccessException ex) {
-			return new TraceResult(result.sessionId(), result.outcome(), result.message()
-					+ " The audit trail could not record this outcome; it lists the change as attempted, outcome unknown.",
-					result.route());
+			return new TraceResult(result.sessionId(), result.outcome(), result.message(), result.route(),
+					Sentence.of(TraceMessages.AUDIT_UNRECORDED));
 		}
 	}
 
@@ -213,7 +218,8 @@ public class TraceService {
 				(session != null) ? session.sqlId() : null, (session != null) ? session.sql() : null, action,
 				(result != null) ? result.route() : null,
 				(result != null) ? result.outcome().name() : AuditRecord.UNKNOWN,
-				(result != null) ? result.message() : null, "old: " + before + "; new: " + after);
+				(result != null) ? this.sentences.english(result.message()) : null, "old: " + before + "; new: " + after,
+				(result != null) ? result.message() : null);
 	}
 
 	private static SQLException sqlException(Throwable ex) {

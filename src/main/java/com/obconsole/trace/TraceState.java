@@ -2,6 +2,7 @@ package com.obconsole.trace;
 
 import com.obconsole.engine.Session;
 import com.obconsole.engine.TraceSetting;
+import com.obconsole.web.Sentence;
 
 /**
  * A session's tracing as the dialog and {@code GET …/trace} show it.
@@ -23,6 +24,13 @@ public record TraceState(String sessionId, boolean supported, String reason, boo
 		return new TraceState(Long.toUnsignedString(session.id()), support.supported(), support.reason(), t.isEnabled(),
 				t.isEnabled() ? t.level() : null, t.isEnabled() ? t.samplePercentage() : null,
 				t.isEnabled() ? t.recordPolicy() : null, t.isEnabled() && t.tenantWide());
+	}
+
+	/** The setting as an argument of a result's sentence. */
+	static Sentence said(TraceSetting t) {
+		return t.isEnabled()
+				? Sentence.of(TraceMessages.SETTING_ON, t.level(), t.samplePercentage(), t.recordPolicy())
+				: Sentence.of(TraceMessages.SETTING_OFF);
 	}
 
 	static String describe(TraceSetting t) {

@@ -43,9 +43,9 @@ class AuditCsvTests {
 				"app", null, null, null, "SELECT 1,\n2", AuditAction.CLOSE_QUERY, null, "CLOSED", "=cmd", null));
 		assertThat(out.toString()).isEqualTo("""
 				time,actor,target,tenant,session_id,observer,session_user,source,database,sql_id,action,route,\
-				outcome,message,detail,sql_text\r
+				outcome,message,detail,sql_text,message_code\r
 				2026-11-24T02:00:00Z,alice,prod-ob,,42,,app,,,,CLOSE_QUERY,,CLOSED,'=cmd,,"SELECT 1,
-				2"\r
+				2",\r
 				""");
 	}
 

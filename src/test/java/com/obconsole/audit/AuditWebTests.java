@@ -125,8 +125,8 @@ class AuditWebTests {
 			.andExpect(content().string(startsWith("time,actor,target,")))
 			.andExpect(content().string(containsString(
 					"2026-11-24T02:00:00Z,alice," + target + ",tenant1,101,10.0.0.5:2882,app,10.0.0.9:5000,orders,ABC,"
-							+ "CLOSE_SESSION,direct,CLOSED,Session 101 closed,,\"SELECT a, b FROM t\"\r\n")))
-			.andExpect(content().string(containsString(",\"'=HYPERLINK(\"\"http://evil\"\")\"\r\n")));
+							+ "CLOSE_SESSION,direct,CLOSED,Session 101 closed,,\"SELECT a, b FROM t\",\r\n")))
+			.andExpect(content().string(containsString(",\"'=HYPERLINK(\"\"http://evil\"\")\",\r\n")));
 		this.mvc.perform(get("/audit.csv").param("size", "0").with(user("admin").roles("ADMIN")))
 			.andExpect(status().isBadRequest());
 	}

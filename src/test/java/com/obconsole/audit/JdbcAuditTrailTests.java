@@ -6,6 +6,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import javax.sql.DataSource;
+
+import com.obconsole.web.Sentence;
+import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -100,6 +104,45 @@ class JdbcAuditTrailTests {
 			.containsExactlyInAnyOrder("CLOSED", "REFUSED", "UNKNOWN");
 		assertThatIllegalArgumentException().isThrownBy(() -> trail.intendAll(List.of(outcomes.get(ids.get(0)))));
 		assertThat(trail.find(AuditQuery.all(0, 50)).total()).isEqualTo(3);
+	}
+
+	@ParameterizedTest
+	@EnumSource(AuditStores.class)
+	void keepsAMessagesCodeAndArgumentsAsWritten(AuditStores store) {
+		AuditTrail trail = new JdbcAuditTrail(store.migrated());
+		// Arguments as engines write them: quotes, commas, braces, line breaks, Chinese; and a sentence in a sentence.
+		Sentence failed = Sentence.of("close.direct.failed", "3221487622", "10.0.0.5:2882",
+				Sentence.of("close.engine.error", 1045, "Access denied for user 'root'@'%', {0} \"x\"\n数据库"));
+		AuditRecord written = new AuditRecord(T0, "alice", "prod-ob", null, "3221487622", null, null, null, null, null,
+				null, AuditAction.CLOSE_SESSION, "DIRECT 10.0.0.5:2882", "FAILED", "OBProxy did not know …", null, failed);
+		trail.record(written);
+		AuditRecord read = trail.find(AuditQuery.all(0, 50)).records().get(0);
+		assertThat(read).isEqualTo(written);
+		assertThat(read.sentence()).isEqualTo(failed);
+	}
+
+	/** V4 adds the code beside the message: a row written before it keeps its English message, and no code. */
+	@ParameterizedTest
+	@EnumSource(AuditStores.class)
+	void rowsWrittenBeforeMessageCodesAreStillListed(AuditStores store) {
+		DataSource dataSource = store.empty();
+		Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").target("3").load().migrate();
+		JdbcClient.create(dataSource).sql("""
+				INSERT INTO audit_record (acted_at, actor, target, session_id, action, route, outcome, message)
+				VALUES ('2026-11-24 02:00:00.123456', 'alice', 'prod-ob', '101', 'CLOSE_SESSION', 'TARGET', 'CLOSED',
+				    'Session 101 closed.')
+				""").update();
+		Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+		AuditTrail trail = new JdbcAuditTrail(dataSource);
+		trail.record(record(T0.plusSeconds(60), "bob", "prod-ob", AuditAction.CLOSE_QUERY, "CLOSED"));
+
+		AuditPage all = trail.find(AuditQuery.all(0, 50));
+		assertThat(all.total()).isEqualTo(2);
+		AuditRecord old = all.records().get(1);
+		assertThat(old.time()).isEqualTo(T0);
+		assertThat(old.message()).isEqualTo("Session 101 closed.");
+		assertThat(old.messageCode()).isNull();
+		assertThat(old.messageArguments()).isNull();
 	}
 
 	@ParameterizedTest

@@ -84,6 +84,21 @@ class BundleTests {
 		});
 	}
 
+	/** A key given twice is read as its last value: a label and a message that share a name shadow each other. */
+	@Test
+	void noKeyIsGivenTwiceInABundle() throws IOException {
+		try (Stream<Path> files = Files.list(MESSAGES)) {
+			for (Path file : files.filter((f) -> f.getFileName().toString().endsWith(".properties")).toList()) {
+				List<String> keys = Files.readAllLines(file, StandardCharsets.UTF_8)
+					.stream()
+					.filter((line) -> !line.isBlank() && !line.stripLeading().startsWith("#") && line.contains("="))
+					.map((line) -> line.substring(0, line.indexOf('=')).strip())
+					.toList();
+				assertThat(keys).as("keys of %s", file.getFileName()).doesNotHaveDuplicates();
+			}
+		}
+	}
+
 	@Test
 	void noValueIsEmpty() {
 		BUNDLES.forEach((tag, bundle) -> assertThat(bundle.stringPropertyNames())

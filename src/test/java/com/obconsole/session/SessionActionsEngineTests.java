@@ -113,7 +113,7 @@ class SessionActionsEngineTests {
 						new ParameterizedTypeReference<Map<String, Object>>() {
 						})
 				.getBody();
-			assertThat(result).containsEntry("outcome", "FAILED");
+			assertThat(result).containsEntry("outcome", "FAILED").containsEntry("code", "close.denied");
 			assertThat((String) result.get("message"))
 				.isEqualTo("The target's user lacks the privilege to close other users' sessions "
 						+ "(needs SUPER in the tenant, or a sys-tenant target).");

@@ -11,6 +11,8 @@ import com.obconsole.localengine.TestTargets;
 import com.obconsole.localengine.TestSession;
 import com.obconsole.security.TestUsers;
 import com.obconsole.targets.Targets;
+import com.obconsole.web.Sentence;
+import com.obconsole.web.Sentences;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -55,6 +57,9 @@ abstract class SessionApiEngineTests {
 
 	@Autowired
 	Targets targets;
+
+	@Autowired
+	Sentences sentences;
 
 	TestSession idle;
 
@@ -184,15 +189,18 @@ abstract class SessionApiEngineTests {
 		String id = idOf(this.idle);
 		this.idle.close();
 		awaitGone(id);
-		assertThat(post("/" + id + "/close", null)).containsEntry("outcome", "ALREADY_ENDED");
-		assertThat(post("/" + id + "/close-query", null)).containsEntry("outcome", "ALREADY_ENDED");
+		assertThat(post("/" + id + "/close", null)).containsEntry("outcome", "ALREADY_ENDED")
+			.containsEntry("code", "close.ended")
+			.containsEntry("message", this.sentences.english(Sentence.of("close.ended", id)));
+		assertThat(post("/" + id + "/close-query", null)).containsEntry("outcome", "ALREADY_ENDED")
+			.containsEntry("code", "close.ended");
 	}
 
 	@Test
 	void aSessionRunningOtherSqlThanSeenIsRefusedAndNothingIsKilled() {
 		Map<String, Object> seen = Map.of("sql", "SELECT 1 /* what the DBA saw */", "user", expectedUser());
 		Map<String, Object> result = post("/" + this.sleeping.id() + "/close", seen);
-		assertThat(result).containsEntry("outcome", "REFUSED");
+		assertThat(result).containsEntry("outcome", "REFUSED").containsEntry("code", "close.stale.sql");
 		assertThat((String) result.get("message")).contains("SELECT SLEEP(600)");
 		assertThat(this.sleeping.isStatementRunning()).isTrue();
 		Map<String, Object> seenIdle = Map.of("user", expectedUser(), "source",
@@ -207,7 +215,10 @@ abstract class SessionApiEngineTests {
 		Map<String, Object> seen = new java.util.HashMap<>(row);
 		seen.keySet().retainAll(List.of("observer", "user", "source", "sqlId", "traceId", "sql"));
 		seen.values().removeIf(java.util.Objects::isNull);
-		assertThat(post("/" + this.sleeping.id() + "/close-query", seen)).containsEntry("outcome", "CLOSED");
+		assertThat(post("/" + this.sleeping.id() + "/close-query", seen)).containsEntry("outcome", "CLOSED")
+			.containsEntry("code", "close.query.closed")
+			.containsEntry("message", this.sentences.english(Sentence.of("close.query.closed", idOf(this.sleeping))))
+			.containsEntry("note", null);
 	}
 
 	@Test
@@ -216,7 +227,7 @@ abstract class SessionApiEngineTests {
 		Optional<Long> own = this.targets.require(TARGET).connections().ids().stream().findFirst();
 		assertThat(own).isPresent();
 		Map<String, Object> result = post("/" + own.get() + "/close", null);
-		assertThat(result).containsEntry("outcome", "REFUSED");
+		assertThat(result).containsEntry("outcome", "REFUSED").containsEntry("code", "close.own");
 		assertThat((String) result.get("message")).contains("console's own");
 	}
 

@@ -30,7 +30,10 @@ class StaleCheckTests {
 		assertThat(StaleCheck.differences(seen, running("SELECT * FROM big", "BBB", "YB1-1"))).isPresent();
 		assertThat(StaleCheck.differences(seen, running("DELETE FROM big", "AAA", "YB1-1"))).isPresent();
 		assertThat(StaleCheck.differences(seen, running("SELECT * FROM big", "AAA", "YB1-2")))
-			.hasValueSatisfying((why) -> assertThat(why).contains("now runs other SQL").contains("SELECT * FROM big"));
+			.hasValueSatisfying((why) -> {
+				assertThat(why.code()).isEqualTo("close.stale.sql");
+				assertThat(why.arguments()).contains("SELECT * FROM big");
+			});
 	}
 
 	@Test
@@ -49,7 +52,7 @@ class StaleCheckTests {
 		SeenSession seen = SeenSession.of(this.report);
 		Session otherClient = new Session(3221487622L, "SELECT * FROM big", "AAA", "app", "10.9.9.9:1234", "orders",
 				"Query", BigDecimal.ONE, "ACTIVE", "10.0.0.1:2881", null, null, null, "YB1-1", "t1", TraceSetting.NONE);
-		assertThat(StaleCheck.differences(seen, otherClient)).hasValueSatisfying((why) -> assertThat(why).contains("reused"));
+		assertThat(StaleCheck.differences(seen, otherClient)).hasValueSatisfying((why) -> assertThat(why.code()).isEqualTo("close.stale.reused"));
 		Session otherObserver = new Session(3221487622L, "SELECT * FROM big", "AAA", "app", "10.1.1.1:5000", "orders",
 				"Query", BigDecimal.ONE, "ACTIVE", "10.0.0.2:2881", null, null, null, "YB1-1", "t1", TraceSetting.NONE);
 		assertThat(StaleCheck.differences(seen, otherObserver)).isPresent();

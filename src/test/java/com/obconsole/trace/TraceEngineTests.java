@@ -12,6 +12,8 @@ import com.obconsole.localengine.TestSession;
 import com.obconsole.security.TestUsers;
 import com.obconsole.session.SessionSnapshots;
 import com.obconsole.targets.Targets;
+import com.obconsole.web.Sentence;
+import com.obconsole.web.Sentences;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -61,6 +63,9 @@ class TraceEngineTests {
 
 	@Autowired
 	Targets targets;
+
+	@Autowired
+	Sentences sentences;
 
 	@Autowired
 	com.obconsole.audit.AuditTrail audit;
@@ -144,12 +149,14 @@ class TraceEngineTests {
 		var dialect = this.snapshots.dialect(this.targets.require("seekdb"));
 		SQLException unknown = engineError(() -> dialect.enableTrace(jdbc, 4294967290L, 1, new BigDecimal("0.5"), "ALL"));
 		assertThat(unknown.getErrorCode()).isEqualTo(4179);
-		assertThat(TraceService.failure(4294967290L, unknown, null, "TARGET").message())
+		Sentence notHeld = TraceService.failure(4294967290L, unknown, null, "TARGET").message();
+		assertThat(notHeld.code()).isEqualTo("trace.failed.notHeld");
+		assertThat(this.sentences.english(notHeld))
 			.startsWith("The observer that ran the call does not hold session 4294967290");
 		SQLException wrong = engineError(
 				() -> dialect.enableTrace(jdbc, this.session.id(), 1, new BigDecimal("0.5"), "BOGUS"));
 		assertThat(wrong.getErrorCode()).isEqualTo(1210);
-		assertThat(TraceService.failure(1, wrong, null, "TARGET").message())
+		assertThat(this.sentences.english(TraceService.failure(1, wrong, null, "TARGET").message()))
 			.startsWith("The engine refused the trace setting: error 1210");
 		// Switching off a session that has no tracing of its own.
 		Map<String, Object> result = delete("seekdb", this.session.id());
