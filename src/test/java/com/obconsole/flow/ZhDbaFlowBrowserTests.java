@@ -80,8 +80,10 @@ class ZhDbaFlowBrowserTests {
 		seekdb = LocalEngines.seekdb(SeekdbRelease.V1_3);
 		try (var root = seekdb.connect(); Statement sql = root.createStatement()) {
 			sql.execute("CREATE DATABASE IF NOT EXISTS shop");
-			sql.execute("CREATE TABLE IF NOT EXISTS shop.orders (id INT PRIMARY KEY, status VARCHAR(16))");
-			sql.execute("REPLACE INTO shop.orders VALUES (1001, 'NEW'), (1002, 'PAID')");
+			// The same table as DbaFlowBrowserTests, which may have made it first on this engine.
+			sql.execute("CREATE TABLE IF NOT EXISTS shop.orders (id INT PRIMARY KEY, status VARCHAR(16), "
+					+ "amount DECIMAL(12,2))");
+			sql.execute("REPLACE INTO shop.orders VALUES (1001, 'NEW', 42.50), (1002, 'PAID', 19.90)");
 			sql.execute("CREATE DATABASE IF NOT EXISTS billing");
 			sql.execute("CREATE TABLE IF NOT EXISTS billing.regions (region VARCHAR(16) PRIMARY KEY)");
 			sql.execute("REPLACE INTO billing.regions VALUES ('EMEA'), ('APAC')");
