@@ -55,6 +55,9 @@ class AuditWebTests {
 			.andExpect(content().string(containsString("2026-11-24 02:01:00")))
 			.andExpect(content().string(containsString("Session 102 has already ended")))
 			.andExpect(content().string(containsString("2 records; page 1 of 1")))
+			// Actions and outcomes in the reader's words; the codes stay beside them for scripts.
+			.andExpect(content().string(containsString("data-action=\"CLOSE_SESSION\" title=\"CLOSE_SESSION\">Close Session</td>")))
+			.andExpect(content().string(containsString("data-outcome=\"CLOSED\" title=\"CLOSED\">Closed</td>")))
 			.andExpect(content().string(containsString("href=\"/audit.csv?target=" + target + "\"")));
 		this.mvc.perform(get("/audit").param("target", target).param("actor", "alice").with(user("admin").roles("ADMIN")))
 			.andExpect(content().string(containsString("Session 101 closed")))
@@ -74,6 +77,9 @@ class AuditWebTests {
 		this.mvc.perform(get("/audit").param("target", target).with(user("admin").roles("ADMIN")))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("2 records; page 1 of 1")))
+			// Actions and outcomes in the reader's words; the codes stay beside them for scripts.
+			.andExpect(content().string(containsString("data-action=\"CLOSE_SESSION\" title=\"CLOSE_SESSION\">Close Session</td>")))
+			.andExpect(content().string(containsString("data-outcome=\"CLOSED\" title=\"CLOSED\">Closed</td>")))
 			.andExpect(content().string(containsString("class=\"badge text-bg-warning audit-unknown\"")))
 			.andExpect(content().string(containsString(">attempted, outcome unknown</span>")))
 			.andExpect(content().string(containsString("Session 103 closed")));

@@ -63,7 +63,11 @@ class BundleTests {
 			"error.status.403", "error.status.404", "error.status.500", "error.status.503", "error.status.other",
 			"denied.action.audit", "denied.action.actuator", "denied.action.close-session",
 			"denied.action.close-query", "denied.action.trace", "denied.action.change-session",
-			"denied.action.other");
+			"denied.action.other", "audit.action.CLOSE_SESSION", "audit.action.CLOSE_QUERY",
+			"audit.action.TRACE_ENABLE", "audit.action.TRACE_DISABLE", "audit.action.TOKEN_CREATE",
+			"audit.action.TOKEN_REVOKE", "audit.outcome.CLOSED", "audit.outcome.ALREADY_ENDED",
+			"audit.outcome.REFUSED", "audit.outcome.FAILED", "audit.outcome.ENABLED", "audit.outcome.DISABLED",
+			"audit.outcome.CREATED", "audit.outcome.REVOKED", "audit.outcome.UNKNOWN");
 
 	/** A string literal in Java that has the shape of a message code. */
 	static final Pattern JAVA_CODE = Pattern.compile("\"([a-z]+(?:\\.[a-zA-Z0-9-]+)+)\"");

@@ -154,7 +154,7 @@ class ZhPageWebTests {
 	@Test
 	void auditTrail() {
 		Answer audit = chinese(TestUsers.ADMIN).get("/audit");
-		assertChinese(audit, "操作审计", "操作人", "执行结果", "筛选", "导出 CSV");
+		assertChinese(audit, "操作审计", "操作人", "执行结果", "筛选", "导出 CSV", "关闭当前查询", "结果未知");
 	}
 
 	@Test
