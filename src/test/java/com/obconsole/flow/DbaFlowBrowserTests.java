@@ -110,7 +110,26 @@ class DbaFlowBrowserTests {
 		// Session in view, so the screenshots show what the DBA gets, not a wide screen's view.
 		browser = HeadlessChromium.start("http://localhost:" + port, 1440, 900, 1.0);
 		seekdb = LocalEngines.seekdb(SeekdbRelease.V1_3);
-		try (Connection root = seekdb.connect(); Statement sql = root.createStatement()) {
+		prepareShop(seekdb);
+		reportQuery = keep(TestSession.idleAs(seekdb, "report", USER_PASSWORD).use("billing"))
+			.runInBackground(REPORT_SQL);
+		appTransaction = keep(TestSession.idleAs(seekdb, "app_rw", USER_PASSWORD).use("shop"));
+		appTransaction.connection().setAutoCommit(false);
+		try (Statement sql = appTransaction.connection().createStatement()) {
+			sql.execute("UPDATE shop.orders SET status = 'PAID' WHERE id = 1001");
+		}
+		appIdle = keep(TestSession.idleAs(seekdb, "app_rw", USER_PASSWORD).use("shop"));
+		rootIdle = keep(TestSession.idle(seekdb));
+		appCheckout = keep(TestSession.idleAs(seekdb, "app_rw", USER_PASSWORD).use("shop"))
+			.runInBackground(CHECKOUT_SQL);
+	}
+
+	/**
+	 * The incident's schema and users: shop.orders for the app, billing.regions for the report. The
+	 * flow tests share one engine in a run, so both make exactly the same tables.
+	 */
+	static void prepareShop(SeekdbServer engine) throws SQLException {
+		try (Connection root = engine.connect(); Statement sql = root.createStatement()) {
 			sql.execute("CREATE DATABASE IF NOT EXISTS shop");
 			sql.execute("CREATE TABLE IF NOT EXISTS shop.orders (id INT PRIMARY KEY, status VARCHAR(16), "
 					+ "amount DECIMAL(12,2))");
@@ -124,17 +143,6 @@ class DbaFlowBrowserTests {
 			sql.execute("GRANT SELECT, INSERT, UPDATE, DELETE ON shop.* TO 'app_rw'");
 			sql.execute("GRANT SELECT ON billing.* TO 'report'");
 		}
-		reportQuery = keep(TestSession.idleAs(seekdb, "report", USER_PASSWORD).use("billing"))
-			.runInBackground(REPORT_SQL);
-		appTransaction = keep(TestSession.idleAs(seekdb, "app_rw", USER_PASSWORD).use("shop"));
-		appTransaction.connection().setAutoCommit(false);
-		try (Statement sql = appTransaction.connection().createStatement()) {
-			sql.execute("UPDATE shop.orders SET status = 'PAID' WHERE id = 1001");
-		}
-		appIdle = keep(TestSession.idleAs(seekdb, "app_rw", USER_PASSWORD).use("shop"));
-		rootIdle = keep(TestSession.idle(seekdb));
-		appCheckout = keep(TestSession.idleAs(seekdb, "app_rw", USER_PASSWORD).use("shop"))
-			.runInBackground(CHECKOUT_SQL);
 	}
 
 	private static TestSession open(List<TestSession> opened) throws SQLException {

@@ -48,7 +48,7 @@ class ZhDbaFlowBrowserTests {
 
 	static final String TENANT = "sys";
 
-	static final String USER_PASSWORD = "flow-Pw-1";
+	static final String USER_PASSWORD = DbaFlowBrowserTests.USER_PASSWORD;
 
 	static final String REPORT_SQL = "SELECT r.region, SLEEP(600) AS waiting FROM billing.regions r"
 			+ " WHERE r.region = 'EMEA' /* 日报：按地区统计收入 */";
@@ -78,21 +78,7 @@ class ZhDbaFlowBrowserTests {
 	static void openIncidentAndBrowser(@LocalServerPort int port) throws SQLException {
 		browser = HeadlessChromium.start("http://localhost:" + port, 1440, 900, 1.0, "zh-CN");
 		seekdb = LocalEngines.seekdb(SeekdbRelease.V1_3);
-		try (var root = seekdb.connect(); Statement sql = root.createStatement()) {
-			sql.execute("CREATE DATABASE IF NOT EXISTS shop");
-			// The same table as DbaFlowBrowserTests, which may have made it first on this engine.
-			sql.execute("CREATE TABLE IF NOT EXISTS shop.orders (id INT PRIMARY KEY, status VARCHAR(16), "
-					+ "amount DECIMAL(12,2))");
-			sql.execute("REPLACE INTO shop.orders VALUES (1001, 'NEW', 42.50), (1002, 'PAID', 19.90)");
-			sql.execute("CREATE DATABASE IF NOT EXISTS billing");
-			sql.execute("CREATE TABLE IF NOT EXISTS billing.regions (region VARCHAR(16) PRIMARY KEY)");
-			sql.execute("REPLACE INTO billing.regions VALUES ('EMEA'), ('APAC')");
-			for (String user : List.of("app_rw", "report")) {
-				sql.execute("CREATE USER IF NOT EXISTS '" + user + "' IDENTIFIED BY '" + USER_PASSWORD + "'");
-			}
-			sql.execute("GRANT SELECT, INSERT, UPDATE, DELETE ON shop.* TO 'app_rw'");
-			sql.execute("GRANT SELECT ON billing.* TO 'report'");
-		}
+		DbaFlowBrowserTests.prepareShop(seekdb);
 		reportQuery = keep(TestSession.idleAs(seekdb, "report", USER_PASSWORD).use("billing"))
 			.runInBackground(REPORT_SQL);
 		appTransaction = keep(TestSession.idleAs(seekdb, "app_rw", USER_PASSWORD).use("shop"));
