@@ -70,7 +70,9 @@ public final class DemoSessions implements AutoCloseable {
 	public void close() {
 		for (Connection connection : this.connections) {
 			try {
-				connection.close();
+				// abort, not close: close waits for the statement another thread runs on it (a SLEEP, a
+				// lock wait of a day), so a SIGTERM to the console alone would never finish stopping.
+				connection.abort(Runnable::run);
 			}
 			catch (SQLException ex) {
 				// Already closed by a DBA in the console.
