@@ -3,8 +3,8 @@ package com.obconsole.plan;
 import java.util.Map;
 
 import com.obconsole.localengine.LocalServer;
+import com.obconsole.localengine.MySql8Container;
 import org.testcontainers.containers.GenericContainer;
-import org.testcontainers.containers.wait.strategy.Wait;
 import org.testcontainers.junit.jupiter.Container;
 import org.testcontainers.junit.jupiter.Testcontainers;
 
@@ -20,52 +20,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 @Testcontainers(disabledWithoutDocker = true)
 class MySql8ContainerPlanTests extends PlanEngineTests {
 
-	static final String PASSWORD = "root-pw";
-
 	@Container
-	static final GenericContainer<?> MYSQL = new GenericContainer<>("mysql:8.4")
-		.withEnv("MYSQL_ROOT_PASSWORD", PASSWORD)
-		.withExposedPorts(3306)
-		.waitingFor(Wait.forLogMessage(".*ready for connections.*port: 3306.*", 1));
+	static final GenericContainer<?> MYSQL = MySql8Container.create();
 
-	static final LocalServer SERVER = new LocalServer() {
-
-		@Override
-		public String name() {
-			return "MySQL 8.4 (container)";
-		}
-
-		@Override
-		public int port() {
-			return MYSQL.getMappedPort(3306);
-		}
-
-		@Override
-		public String jdbcUrl() {
-			return "jdbc:mysql://" + MYSQL.getHost() + ":" + port() + "/?useSSL=false&allowPublicKeyRetrieval=true";
-		}
-
-		@Override
-		public String username() {
-			return "root";
-		}
-
-		@Override
-		public String password() {
-			return PASSWORD;
-		}
-
-		@Override
-		public boolean isRunning() {
-			return MYSQL.isRunning();
-		}
-
-		@Override
-		public void close() {
-			// The container is Testcontainers' to stop.
-		}
-
-	};
+	static final LocalServer SERVER = MySql8Container.server(MYSQL);
 
 	@DynamicPropertySource
 	static void target(DynamicPropertyRegistry registry) {
