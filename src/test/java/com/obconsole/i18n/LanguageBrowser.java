@@ -78,6 +78,15 @@ final class LanguageBrowser {
 		return send("POST", form.attr("action"), body, true);
 	}
 
+	/** Gives this browser a cookie the console did not write, as a user or another site could. */
+	LanguageBrowser withCookie(String name, String value) {
+		HttpCookie cookie = new HttpCookie(name, value);
+		cookie.setPath("/");
+		cookie.setVersion(0);
+		this.cookies.getCookieStore().add(URI.create(this.root), cookie);
+		return this;
+	}
+
 	/** The value of one of this browser's cookies, or null. */
 	String cookie(String name) {
 		return this.cookies.getCookieStore()

@@ -1,5 +1,12 @@
 package com.obconsole.i18n;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+
 import com.obconsole.i18n.LanguageBrowser.Answer;
 import com.obconsole.security.TestUsers;
 import org.junit.jupiter.api.Test;
@@ -105,6 +112,53 @@ class LocaleSwitchWebTests {
 		assertThat(refused.status()).isEqualTo(401);
 		assertThat(refused.html()).contains("使用 API 需要登录");
 		assertThat(browser(null).get("/api/targets").html()).contains("Sign in to use the API");
+	}
+
+	@Test
+	void aCookieTheConsoleDidNotWriteIsIgnored() {
+		assertThat(lang(browser("zh-CN").withCookie("console-lang", "fr").get("/login"))).isEqualTo("zh-CN");
+		assertThat(lang(browser("zh-CN").withCookie("console-lang", "%3Cscript%3E").get("/login"))).isEqualTo("zh-CN");
+		assertThat(lang(browser("en").withCookie("console-lang", "de-DE").get("/login"))).isEqualTo("en");
+		assertThat(lang(browser("en").withCookie("console-lang", "").get("/login"))).isEqualTo("en");
+		// A value the console writes is a choice, and a choice outranks Accept-Language.
+		assertThat(lang(browser("en").withCookie("console-lang", "zh-CN").get("/login"))).isEqualTo("zh-CN");
+	}
+
+	@Test
+	void anAddressThatDoesNotExistIsAPageInTheReadersLanguage() {
+		LanguageBrowser browser = browser("zh-CN").signIn(TestUsers.VIEWER);
+		Answer missing = browser.get("/no-such-page");
+		assertThat(missing.status()).isEqualTo(404);
+		assertThat(missing.header("Content-Type")).startsWith("text/html");
+		assertThat(lang(missing)).isEqualTo("zh-CN");
+		assertThat(missing.doc().selectFirst("#error-title").text()).isEqualTo("错误 404");
+		assertThat(missing.doc().selectFirst("#error-message").text()).isEqualTo("页面不存在。");
+		Answer english = browser.get("/no-such-page?lang=en");
+		assertThat(english.status()).isEqualTo(404);
+		assertThat(english.doc().selectFirst("#error-message").text()).isEqualTo("There is no such page.");
+	}
+
+	@Test
+	void theErrorPageAskedForDirectlySaysAnErrorThatExists() {
+		Answer error = browser("zh-CN").signIn(TestUsers.VIEWER).get("/error");
+		assertThat(error.status()).isEqualTo(500);
+		assertThat(error.doc().selectFirst("#error-title").text()).isEqualTo("错误 500");
+	}
+
+	@Test
+	void anApiAddressThatDoesNotExistIsAProblemWithACode() throws Exception {
+		for (String language : new String[] { "zh-CN", "en" }) {
+			HttpResponse<String> answer = HttpClient.newHttpClient()
+				.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/api/no-such"))
+					.header("Authorization", "Basic " + Base64.getEncoder()
+						.encodeToString((TestUsers.VIEWER + ":" + TestUsers.PASSWORD).getBytes(StandardCharsets.UTF_8)))
+					.header("Accept-Language", language)
+					.build(), HttpResponse.BodyHandlers.ofString());
+			assertThat(answer.statusCode()).isEqualTo(404);
+			assertThat(answer.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+			assertThat(answer.body()).contains("\"code\":\"error.status.404\"")
+				.contains(language.equals("en") ? "There is no such page." : "页面不存在。");
+		}
 	}
 
 }

@@ -177,13 +177,13 @@ class ZhPageWebTests {
 		assertChinese(down, "无法读取会话", "页面会在每次刷新时重试。");
 
 		// Boot's error view, for what no page of its own explains (asked for directly, it has no status
-		// of its own: Boot says 999 and answers 500).
+		// of its own: Boot would say 999; ErrorStatus says the 500 it answers with).
 		Answer error = viewer.get("/error");
 		assertThat(error.status()).isEqualTo(500);
-		assertChinese(error, "错误 999", "控制台无法响应此请求。", "返回目标列表");
+		assertChinese(error, "错误 500", "控制台未能响应；原因见服务器日志。", "返回目标列表");
 
 		assertEnglish(viewer.get("/targets/nope/sessions?lang=en"), "Unknown target", "Back to the targets");
-		assertEnglish(viewer.get("/error?lang=en"), "Error 999", "The console could not answer this request.");
+		assertEnglish(viewer.get("/error?lang=en"), "Error 500", "The console failed to answer; the server log says why.");
 	}
 
 	/** In Chinese: the labels, the page's lang, no message key left unresolved, no English sentence. */
