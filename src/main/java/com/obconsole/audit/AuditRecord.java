@@ -28,15 +28,27 @@ import com.obconsole.web.Sentences;
  * @param outcome one of {@link #OUTCOMES}; {@link #UNKNOWN} for an intent
  * @param message the sentence the DBA was shown, in English (as stored, and in the CSV); read in the
  * reader's language where there is a code ({@link #inLanguage})
- * @param detail further facts, e.g. old and new trace settings
+ * @param detail further facts, e.g. old and new trace settings; in English where {@code detailSaid} says it
  * @param messageCode the message's code (messages.properties), or null: rows written before there
  * were codes, and records whose message is not a sentence of the console (tokens)
  * @param messageArguments the code's arguments: text, or sentences of their own; null without a code
+ * @param detailCode the detail's code where the detail is a sentence (its English text is {@code detail}),
+ * or null: details that are data (a token's name and id), and rows written before details had codes
+ * @param detailArguments the detail code's arguments; null without a code
  */
 public record AuditRecord(Instant time, String actor, String target, String tenant, String sessionId,
 		String observer, String sessionUser, String source, String database, String sqlId, String sqlText,
 		AuditAction action, String route, String outcome, String message, String detail, String messageCode,
-		List<Object> messageArguments) {
+		List<Object> messageArguments, String detailCode, List<Object> detailArguments) {
+
+	/** A record whose detail, if any, is data or stored text, not a sentence. */
+	public AuditRecord(Instant time, String actor, String target, String tenant, String sessionId,
+			String observer, String sessionUser, String source, String database, String sqlId, String sqlText,
+			AuditAction action, String route, String outcome, String message, String detail, String messageCode,
+			List<Object> messageArguments) {
+		this(time, actor, target, tenant, sessionId, observer, sessionUser, source, database, sqlId, sqlText, action,
+				route, outcome, message, detail, messageCode, messageArguments, null, null);
+	}
 
 	/** A record whose message is plain text, with no code. */
 	public AuditRecord(Instant time, String actor, String target, String tenant, String sessionId, String observer,
@@ -80,13 +92,28 @@ public record AuditRecord(Instant time, String actor, String target, String tena
 	 */
 	public AuditRecord inLanguage(Sentences sentences, Locale locale) {
 		Sentence said = sentence();
-		if (said == null || this.message == null) {
-			return this;
-		}
+		String message = (said != null && this.message != null) ? sentences.say(said, locale, this.message)
+				: this.message;
+		Sentence detailSaid = detailSentence();
+		String detail = (detailSaid != null && this.detail != null) ? sentences.say(detailSaid, locale, this.detail)
+				: this.detail;
 		return new AuditRecord(this.time, this.actor, this.target, this.tenant, this.sessionId, this.observer,
 				this.sessionUser, this.source, this.database, this.sqlId, this.sqlText, this.action, this.route,
-				this.outcome, sentences.say(said, locale, this.message), this.detail, this.messageCode,
-				this.messageArguments);
+				this.outcome, message, detail, this.messageCode, this.messageArguments, this.detailCode,
+				this.detailArguments);
+	}
+
+	/** The same record with its detail said by a sentence, whose English text is kept as the detail. */
+	public AuditRecord withDetail(Sentence said, Sentences sentences) {
+		return new AuditRecord(this.time, this.actor, this.target, this.tenant, this.sessionId, this.observer,
+				this.sessionUser, this.source, this.database, this.sqlId, this.sqlText, this.action, this.route,
+				this.outcome, this.message, sentences.english(said), this.messageCode, this.messageArguments, said.code(),
+				said.arguments());
+	}
+
+	/** The detail's sentence, or null where the record keeps only text. */
+	public Sentence detailSentence() {
+		return (this.detailCode != null) ? new Sentence(this.detailCode, this.detailArguments) : null;
 	}
 
 	public AuditRecord {
@@ -97,6 +124,8 @@ public record AuditRecord(Instant time, String actor, String target, String tena
 			throw new IllegalArgumentException("outcome must be one of " + OUTCOMES + ", not " + outcome);
 		}
 		messageArguments = (messageCode != null) ? List.copyOf((messageArguments != null) ? messageArguments : List.of())
+				: null;
+		detailArguments = (detailCode != null) ? List.copyOf((detailArguments != null) ? detailArguments : List.of())
 				: null;
 	}
 

@@ -37,15 +37,16 @@ class JdbcAuditTrail implements AuditTrail {
 	private static final String INSERT = """
 			INSERT INTO audit_record (acted_at, actor, target, tenant, session_id, observer, db_user, source,
 			    database_name, sql_id, sql_text, action, route, outcome, message, detail, intent_id, message_code,
-			    message_args)
+			    message_args, detail_code, detail_args)
 			VALUES (:actedAt, :actor, :target, :tenant, :sessionId, :observer, :dbUser, :source,
 			    :databaseName, :sqlId, :sqlText, :action, :route, :outcome, :message, :detail, :intentId, :messageCode,
-			    :messageArgs)
+			    :messageArgs, :detailCode, :detailArgs)
 			""";
 
 	private static final String SELECT = """
 			SELECT acted_at, actor, target, tenant, session_id, observer, db_user, source, database_name,
-			       sql_id, sql_text, action, route, outcome, message, detail, message_code, message_args
+			       sql_id, sql_text, action, route, outcome, message, detail, message_code, message_args,
+			       detail_code, detail_args
 			FROM audit_record r
 			""";
 
@@ -162,6 +163,8 @@ class JdbcAuditTrail implements AuditTrail {
 				.param("intentId", intentId)
 				.param("messageCode", record.messageCode())
 				.param("messageArgs", MessageArguments.write(record.messageArguments()))
+				.param("detailCode", record.detailCode())
+				.param("detailArgs", MessageArguments.write(record.detailArguments()))
 				.update(key, "id");
 			return key.getKeyAs(Number.class).longValue();
 		}
@@ -223,7 +226,8 @@ class JdbcAuditTrail implements AuditTrail {
 				rs.getString("database_name"), rs.getString("sql_id"), rs.getString("sql_text"),
 				AuditAction.valueOf(rs.getString("action")), rs.getString("route"), rs.getString("outcome"),
 				rs.getString("message"), rs.getString("detail"), rs.getString("message_code"),
-				MessageArguments.read(rs.getString("message_args")));
+				MessageArguments.read(rs.getString("message_args")), rs.getString("detail_code"),
+				MessageArguments.read(rs.getString("detail_args")));
 	}
 
 	private static LocalDateTime utc(Instant instant) {

@@ -41,11 +41,6 @@ public record TraceDialogView(TraceLinks links, String id, Session session, Trac
 		return traced() && this.session.trace().tenantWide();
 	}
 
-	/** "level 2, 50%, ALL" or "off". */
-	public String current() {
-		return ended() ? null : TraceState.describe(this.session.trace());
-	}
-
 	public List<Integer> levels() {
 		return LEVELS;
 	}

@@ -37,6 +37,12 @@ final class TraceMessages {
 
 	static final String SETTING_OFF = "trace.setting.off";
 
+	/** The session's setting before a change the console could not read (the session had ended). */
+	static final String SETTING_UNKNOWN = "trace.setting.unknown";
+
+	/** The audit record's detail of a change: the setting before and the one asked for. */
+	static final String AUDIT_DETAIL = "trace.audit.detail";
+
 	static final String SETTING_ENDED = "trace.setting.ended";
 
 	/** {@code GET …/trace} of a session that has ended: the problem's code. */

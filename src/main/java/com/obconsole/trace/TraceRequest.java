@@ -42,9 +42,4 @@ public record TraceRequest(int level, BigDecimal samplePercent, RecordPolicy rec
 				this.recordPolicy);
 	}
 
-	public String describe() {
-		return "level " + this.level + ", " + this.samplePercent.stripTrailingZeros().toPlainString() + "%, "
-				+ this.recordPolicy;
-	}
-
 }

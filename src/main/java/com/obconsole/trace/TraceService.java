@@ -208,8 +208,9 @@ public class TraceService {
 	/** The audit record of a change; of its intent where there is no result yet. */
 	private AuditRecord record(String actor, Target target, Session session, AuditAction action, TraceRequest request,
 			TraceResult result) {
-		String before = (session != null) ? TraceState.describe(session.trace()) : "unknown";
-		String after = (request != null) ? request.describe() : "off";
+		Sentence before = (session != null) ? TraceState.said(session.trace())
+				: Sentence.of(TraceMessages.SETTING_UNKNOWN);
+		Sentence after = (request != null) ? request.said() : Sentence.of(TraceMessages.SETTING_OFF);
 		return new AuditRecord(this.clock.instant(), actor, target.name(),
 				(session != null) ? session.tenant() : null,
 				(result != null) ? result.sessionId() : Long.toUnsignedString(session.id()),
@@ -218,8 +219,9 @@ public class TraceService {
 				(session != null) ? session.sqlId() : null, (session != null) ? session.sql() : null, action,
 				(result != null) ? result.route() : null,
 				(result != null) ? result.outcome().name() : AuditRecord.UNKNOWN,
-				(result != null) ? this.sentences.english(result.message()) : null, "old: " + before + "; new: " + after,
-				(result != null) ? result.message() : null);
+				(result != null) ? this.sentences.english(result.message()) : null, null,
+				(result != null) ? result.message() : null)
+			.withDetail(Sentence.of(TraceMessages.AUDIT_DETAIL, before, after), this.sentences);
 	}
 
 	private static SQLException sqlException(Throwable ex) {

@@ -33,8 +33,4 @@ public record TraceState(String sessionId, boolean supported, String reason, boo
 				: Sentence.of(TraceMessages.SETTING_OFF);
 	}
 
-	static String describe(TraceSetting t) {
-		return t.isEnabled() ? "level " + t.level() + ", " + t.samplePercentage() + "%, " + t.recordPolicy() : "off";
-	}
-
 }

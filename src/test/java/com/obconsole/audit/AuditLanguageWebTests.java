@@ -121,7 +121,7 @@ class AuditLanguageWebTests {
 	}
 
 	@Test
-	void aTracingChangeInChineseIsAuditedWithItsCode() {
+	void aTracingChangeInChineseIsAuditedWithItsCode() throws Exception {
 		ResponseEntity<Map<String, Object>> response = this.anonymous.withBasicAuth(TestUsers.OPERATOR, TestUsers.PASSWORD)
 			.exchange("/api/targets/gone/sessions/4203/trace", HttpMethod.PUT,
 					body(Map.of("level", 1, "samplePercent", 50, "recordPolicy", "ALL"), CHINESE),
@@ -131,7 +131,13 @@ class AuditLanguageWebTests {
 			.containsEntry("code", "trace.unsupported.notReached")
 			.containsEntry("message", "尚未连接到该目标。");
 		assertThat(audited(ENGLISH).get("4203")).containsEntry("messageCode", "trace.unsupported.notReached")
-			.containsEntry("message", "The target has not been reached yet.");
+			.containsEntry("message", "The target has not been reached yet.")
+			.containsEntry("detailCode", "trace.audit.detail")
+			.containsEntry("detail", "old: unknown; new: level 1, 50%, ALL");
+		// The old and new settings read in the reader's language too; the CSV keeps English.
+		assertThat(audited(CHINESE).get("4203")).containsEntry("detail", "原设置：未知；新设置：级别 1，50%，ALL");
+		assertThat(page("/audit.csv?target=gone", CHINESE)).contains("old: unknown; new: level 1, 50%, ALL")
+			.doesNotContain("原设置");
 	}
 
 	@Test
