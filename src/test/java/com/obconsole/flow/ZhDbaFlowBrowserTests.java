@@ -135,6 +135,8 @@ class ZhDbaFlowBrowserTests {
 		assertThat(browser.find(row(reportQuery) + " .status-value").getText()).isEqualTo("ACTIVE");
 		assertThat(browser.texts(row(appTransaction) + " .mark-open-transaction")).containsExactly("未提交事务");
 		assertThat(browser.find("label[for=activeOnly]").getText()).isEqualTo("仅查看活跃会话");
+		// As the reader sees them (getText applies CSS): a unit stays "(s)", not upper-cased to "(S)".
+		assertThat(browser.texts(".figure-label")).contains("活跃会话最长时间(s)");
 		awaitLongRunningMark();
 		assertThat(browser.texts(row(reportQuery) + " .mark-long-running")).containsExactly("长时间运行");
 		docsScreenshot("tenant-session-zh");
