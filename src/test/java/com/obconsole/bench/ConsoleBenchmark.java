@@ -90,7 +90,10 @@ public final class ConsoleBenchmark {
 	/** The batch close-query at the largest N ({@link CloseBatchBench}): -Dbench.batchClose=false leaves it out. */
 	private final boolean batchClose = !"false".equals(System.getProperty("bench.batchClose"));
 
-	/** -Dbench.only=rereads,... runs only the named steps: list, closes, locks, plans, rereads, batchClose, viewers. */
+	/**
+	 * -Dbench.only=rereads,... runs only the named steps: list, closes, locks, plans, rereads, batchClose,
+	 * languages, viewers.
+	 */
 	private final List<String> only = list("bench.only", "");
 
 	private final Results results;
@@ -199,6 +202,9 @@ public final class ConsoleBenchmark {
 			}
 			if (this.batchClose && runs("batchClose") && n >= this.sizes.get(this.sizes.size() - 1)) {
 				CloseBatchBench.measure(engine, console, n, this.results);
+			}
+			if (runs("languages")) {
+				LanguageBench.measure(engine, console, n, this.warmup, this.iterations, this.results);
 			}
 		}
 		if (!runs("viewers")) {

@@ -183,6 +183,11 @@ final class ConsoleInProcess implements AutoCloseable {
 	}
 
 	/** {@code console.processlist.read.time}: [count, total ms] for the target. */
+	/** A bean of the running console, for steps that time one part of it in-process. */
+	<T> T bean(String name, Class<T> type) {
+		return this.context.getBean(name, type);
+	}
+
 	double[] readTime() {
 		return timer("console.processlist.read.time");
 	}

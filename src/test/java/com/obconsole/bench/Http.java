@@ -68,6 +68,12 @@ final class Http implements AutoCloseable {
 		return answer(this.client.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofString()));
 	}
 
+	/** With one more header, e.g. Accept-Language or Cookie. */
+	Answer get(String path, String header, String value) throws IOException, InterruptedException {
+		return answer(this.client.send(request(path).header(header, value).GET().build(),
+				HttpResponse.BodyHandlers.ofString()));
+	}
+
 	CompletableFuture<Answer> getAsync(String path) {
 		return this.client.sendAsync(request(path).GET().build(), HttpResponse.BodyHandlers.ofString())
 			.thenApply(Http::answer);
