@@ -4,13 +4,17 @@ import java.io.IOException;
 import java.io.Writer;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
+
+import org.springframework.context.MessageSource;
 
 /**
  * Writes audit records as CSV (RFC 4180, with a header row). A cell that a spreadsheet would take
  * for a formula (starting with = + - @, tab or carriage return) is prefixed with a single quote, so
- * that SQL text or a username cannot run as a formula when a DBA opens the export. The message is
- * the English one stored; message_code (last, so that no script's column moves) says it in any
- * language.
+ * that SQL text or a username cannot run as a formula when a DBA opens the export. The header row is
+ * in the reader's language (English without an Accept-Language, so a script's columns keep their
+ * names); the message is the English one stored, and message_code (last, so that no script's column
+ * moves) says it in any language.
  */
 final class AuditCsv {
 
@@ -21,8 +25,9 @@ final class AuditCsv {
 	private AuditCsv() {
 	}
 
-	static void header(Writer out) throws IOException {
-		line(out, HEADER);
+	/** The header row: each column's name in the reader's language ({@code audit.csv.<column>}). */
+	static void header(Writer out, MessageSource messages, Locale locale) throws IOException {
+		line(out, HEADER.stream().map((column) -> messages.getMessage("audit.csv." + column, null, locale)).toList());
 	}
 
 	static void row(Writer out, AuditRecord r) throws IOException {

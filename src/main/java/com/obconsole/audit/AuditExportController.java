@@ -37,7 +37,7 @@ class AuditExportController {
 	}
 
 	@GetMapping("/audit.csv")
-	void export(AuditFilter filter, HttpServletResponse response) throws IOException {
+	void export(AuditFilter filter, HttpServletResponse response, Locale locale) throws IOException {
 		AuditQuery asked = filter.toQuery();
 		// Records that arrive during the export would shift the pages; stop at the moment it began.
 		Instant now = Instant.now();
@@ -47,7 +47,7 @@ class AuditExportController {
 		response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
 				ContentDisposition.attachment().filename("audit-" + FILE_TIME.format(now) + ".csv").build().toString());
 		Writer out = response.getWriter();
-		AuditCsv.header(out);
+		AuditCsv.header(out, this.messages, locale);
 		for (int page = 0;; page++) {
 			AuditPage records = this.trail.find(query.withPage(page));
 			for (AuditRecord record : records.records()) {

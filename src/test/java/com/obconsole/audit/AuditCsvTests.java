@@ -3,8 +3,11 @@ package com.obconsole.audit;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.time.Instant;
+import java.util.Locale;
 
 import org.junit.jupiter.api.Test;
+
+import org.springframework.context.support.ResourceBundleMessageSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -38,7 +41,11 @@ class AuditCsvTests {
 	@Test
 	void rowsFollowTheHeader() throws IOException {
 		StringWriter out = new StringWriter();
-		AuditCsv.header(out);
+		ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
+		messages.setBasename("messages/messages");
+		messages.setDefaultEncoding("UTF-8");
+		messages.setFallbackToSystemLocale(false);
+		AuditCsv.header(out, messages, Locale.ENGLISH);
 		AuditCsv.row(out, new AuditRecord(Instant.parse("2026-11-24T02:00:00Z"), "alice", "prod-ob", null, "42", null,
 				"app", null, null, null, "SELECT 1,\n2", AuditAction.CLOSE_QUERY, null, "CLOSED", "=cmd", null));
 		assertThat(out.toString()).isEqualTo("""

@@ -141,6 +141,15 @@ class AuditLanguageWebTests {
 	}
 
 	@Test
+	void theCsvHeaderIsInTheReadersLanguageAndItsColumnsKeepTheirPlaces() throws Exception {
+		String chinese = page("/audit.csv?target=nobody-here", CHINESE);
+		assertThat(chinese).startsWith("时间(UTC),操作人,目标,租户,会话 ID,OBServer,用户,来源,数据库名,SQL ID,操作,路径,执行结果,"
+				+ "消息(英文),详情(英文),SQL 文本,消息代码\r\n");
+		String english = page("/audit.csv?target=nobody-here", ENGLISH);
+		assertThat(english).isEqualTo(String.join(",", AuditCsv.HEADER) + "\r\n");
+	}
+
+	@Test
 	void aRecordWrittenBeforeCodesReadsAsStoredInEitherLanguage() {
 		this.trail.record(new AuditRecord(Instant.now(), "alice", "gone", null, "4204", null, null, null, null, null,
 				null, AuditAction.CLOSE_SESSION, "TARGET", "CLOSED", "Session 4204 closed.", null));
