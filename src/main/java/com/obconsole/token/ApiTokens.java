@@ -83,7 +83,7 @@ public class ApiTokens {
 			throw new TokenRequestException("token.bad.owner", owner);
 		}
 		Role ownerRole = this.users.highestRole(owner).orElseThrow(() -> new TokenRequestException("token.bad.user", owner));
-		if (role == null || role.compareTo(ownerRole) > 0) {
+		if (role == null || !ownerRole.includes(role)) {
 			throw new TokenRequestException("token.bad.role", role, owner, ownerRole);
 		}
 		reloadIfOld();
@@ -141,7 +141,7 @@ public class ApiTokens {
 			return Optional.empty();
 		}
 		Optional<Role> ownerRole = this.users.highestRole(token.owner());
-		if (ownerRole.isEmpty() || token.role().compareTo(ownerRole.get()) > 0) {
+		if (ownerRole.isEmpty() || !ownerRole.get().includes(token.role())) {
 			return Optional.empty();
 		}
 		noteUse(token, now);

@@ -87,7 +87,7 @@ class TokenPageController {
 		model.addAttribute("tokens", this.tokens.visibleTo(principal.getName(), role));
 		model.addAttribute("isAdmin", role == Role.ADMIN);
 		// A token's role is at most its owner's.
-		model.addAttribute("roles", Arrays.stream(Role.values()).filter((r) -> r.compareTo(role) <= 0).toList());
+		model.addAttribute("roles", Arrays.stream(Role.values()).filter(role::includes).toList());
 		model.addAttribute("defaultDays", TokenRequests.DEFAULT_DAYS);
 		model.addAttribute("maxDays", ApiTokens.MAX_DAYS);
 		return VIEW;
