@@ -20,6 +20,9 @@ final class AccessRules {
 	/** Orchestrator probes: they speak of the console alone, never of targets, so they are public. */
 	static final String[] PROBES = { "/actuator/health/liveness", "/actuator/health/readiness" };
 
+	/** Micrometer's Prometheus scrape: for ADMIN, or a METRICS scraper that may read nothing else. */
+	static final String PROMETHEUS = "/actuator/prometheus";
+
 	/** The methods that change something. */
 	private static final List<HttpMethod> CHANGES = List.of(HttpMethod.POST, HttpMethod.PUT, HttpMethod.DELETE,
 			HttpMethod.PATCH);
@@ -47,6 +50,8 @@ final class AccessRules {
 	/** The JSON API and the actuator (HTTP Basic, stateless). */
 	static void api(AuthorizeHttpRequestsConfigurer<?>.AuthorizationManagerRequestMatcherRegistry rules) {
 		rules.requestMatchers(PROBES).permitAll();
+		// ADMIN implies METRICS (SecurityConfiguration's role hierarchy).
+		rules.requestMatchers(HttpMethod.GET, PROMETHEUS).hasRole(Role.METRICS.name());
 		// Health details name targets and their errors.
 		rules.requestMatchers("/actuator/**").hasRole(Role.ADMIN.name());
 		rules.requestMatchers("/api/audit/**").hasRole(Role.ADMIN.name());
@@ -61,7 +66,7 @@ final class AccessRules {
 
 	/**
 	 * What a refused request tried to do, as a message key, and the role it needs. Mirrors the rules
-	 * above; every signed-in user is at least a VIEWER, so only these can refuse them.
+	 * above.
 	 */
 	static Refusal refusalOf(HttpServletRequest request) {
 		String path = request.getRequestURI().substring(request.getContextPath().length());
@@ -74,6 +79,10 @@ final class AccessRules {
 		boolean change = CHANGES.stream().anyMatch((method) -> method.matches(request.getMethod()));
 		if (change && (path.startsWith("/targets/") || path.startsWith("/api/targets/"))) {
 			return new Refusal(sessionActionOf(path), Role.OPERATOR);
+		}
+		if (!change) {
+			// Only a METRICS-only user is refused a read: reading needs VIEWER.
+			return new Refusal("denied.action.browse", Role.VIEWER);
 		}
 		return new Refusal("denied.action.other", Role.ADMIN);
 	}

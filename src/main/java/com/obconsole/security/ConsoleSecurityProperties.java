@@ -34,7 +34,7 @@ record ConsoleSecurityProperties(@DefaultValue List<@Valid User> users, @Default
 	 *
 	 * @param username the name to sign in with, also the actor in the audit trail
 	 * @param passwordHash a bcrypt hash ({@code $2a$10$...}), with or without a {@code {bcrypt}} prefix
-	 * @param roles VIEWER, OPERATOR or ADMIN (each includes the ones below it)
+	 * @param roles VIEWER, OPERATOR, ADMIN (each includes the ones below it) or METRICS (the Prometheus scrape only)
 	 */
 	record User(@NotBlank @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9._@-]{0,99}",
 			message = "must be 1-100 letters, digits, '.', '_', '@' or '-'") String username,

@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import com.obconsole.token.ApiTokens;
 import com.obconsole.token.BearerTokenFilter;
+import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -52,7 +53,7 @@ class SecurityConfiguration {
 	RoleHierarchy roleHierarchy() {
 		return RoleHierarchyImpl.withDefaultRolePrefix()
 			.role(Role.ADMIN.name())
-			.implies(Role.OPERATOR.name())
+			.implies(Role.OPERATOR.name(), Role.METRICS.name())
 			.role(Role.OPERATOR.name())
 			.implies(Role.VIEWER.name())
 			.build();
@@ -68,12 +69,13 @@ class SecurityConfiguration {
 	 * Security builds no second, unthrottled authentication from them.
 	 */
 	@Bean
-	AuthenticationManager authenticationManager(ConsoleSecurityProperties properties, SignInThrottle throttle) {
+	AuthenticationManager authenticationManager(ConsoleSecurityProperties properties, SignInThrottle throttle,
+			MeterRegistry meters) {
 		InMemoryUserDetailsManager users = ConfiguredUsers.from(properties);
 		DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(users);
 		passwords.setPasswordEncoder(new BCryptPasswordEncoder());
 		return new ProviderManager(new ThrottledAuthenticationProvider(passwords, users, throttle,
-				new VerifiedPasswords(properties.basicCacheTime(), Clock.systemUTC())));
+				new VerifiedPasswords(properties.basicCacheTime(), Clock.systemUTC()), new SignInMeters(meters)));
 	}
 
 	@Bean

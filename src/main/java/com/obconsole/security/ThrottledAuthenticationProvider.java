@@ -29,8 +29,11 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
 
 	private final VerifiedPasswords verified;
 
+	private final SignInMeters meters;
+
 	ThrottledAuthenticationProvider(AuthenticationProvider passwords, UserDetailsService users, SignInThrottle throttle,
-			VerifiedPasswords verified) {
+			VerifiedPasswords verified, SignInMeters meters) {
+		this.meters = meters;
 		this.passwords = passwords;
 		this.users = users;
 		this.throttle = throttle;
@@ -44,6 +47,7 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
 		Optional<Duration> locked = this.throttle.lockedFor(username, client);
 		if (locked.isPresent()) {
 			// Refused before the password is checked, so a lock cannot be used to test passwords.
+			this.meters.refusedWhileLocked();
 			throw new SignInLockedException(locked.get());
 		}
 		String password = (authentication.getCredentials() instanceof String text) ? text : null;
@@ -63,8 +67,10 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
 			return result;
 		}
 		catch (BadCredentialsException ex) {
+			this.meters.failed();
 			Optional<Duration> nowLocked = this.throttle.failed(username, client);
 			if (nowLocked.isPresent()) {
+				this.meters.locked();
 				throw new SignInLockedException(nowLocked.get());
 			}
 			throw ex;

@@ -19,6 +19,15 @@ public class UserRoles {
 		this.properties = properties;
 	}
 
+	/** Whether one of this user's configured roles includes {@code role} (METRICS is below ADMIN only). */
+	public boolean allows(String username, Role role) {
+		return role != null && this.properties.users()
+			.stream()
+			.filter((user) -> user.username().equals(username))
+			.flatMap((user) -> user.roles().stream())
+			.anyMatch((held) -> held.includes(role));
+	}
+
 	/** The highest configured role of this user; empty if there is no such user (any more). */
 	public Optional<Role> highestRole(String username) {
 		return this.properties.users()

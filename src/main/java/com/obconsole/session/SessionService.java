@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import com.obconsole.audit.ActionMeters;
 import com.obconsole.audit.AuditRecord;
 import com.obconsole.audit.AuditTrail;
 import com.obconsole.engine.Session;
@@ -37,9 +38,12 @@ public class SessionService {
 
 	private final Sentences sentences;
 
+	private final ActionMeters actions;
+
 	SessionService(Targets targets, SessionSnapshots snapshots, SessionCloser closer, AuditTrail audit,
-			SessionProperties properties, Clock clock, Sentences sentences) {
+			SessionProperties properties, Clock clock, Sentences sentences, ActionMeters actions) {
 		this.sentences = sentences;
+		this.actions = actions;
 		this.targets = targets;
 		this.snapshots = snapshots;
 		this.closer = closer;
@@ -91,7 +95,7 @@ public class SessionService {
 			intent = this.audit.intend(record(actor, target, tenant, id, kind, seen, null, null));
 		}
 		catch (DataAccessException ex) {
-			return auditUnwritable(id, ex);
+			return counted(target, kind, auditUnwritable(id, ex));
 		}
 		CloseResult result;
 		Session live = null;
@@ -103,6 +107,7 @@ public class SessionService {
 		catch (DataAccessException | TargetUnreachableException ex) {
 			result = unreachable(targetName, id, ex);
 		}
+		counted(target, kind, result);
 		try {
 			this.audit.complete(intent, record(actor, target, tenant, id, kind, seen, live, result));
 			return result;
@@ -138,7 +143,7 @@ public class SessionService {
 			intentIds = this.audit.intendAll(intents);
 		}
 		catch (DataAccessException ex) {
-			return distinct.stream().map((id) -> auditUnwritable(id, ex)).toList();
+			return distinct.stream().map((id) -> counted(target, kind, auditUnwritable(id, ex))).toList();
 		}
 		Map<Long, Session> read = null;
 		RuntimeException unreadable = null;
@@ -168,7 +173,7 @@ public class SessionService {
 					result = unreachable(targetName, id, ex);
 				}
 			}
-			results.add(result);
+			results.add(counted(target, kind, result));
 			outcomes.put(intentIds.get(i), record(actor, target, tenant, id, kind, what, live, result));
 		}
 		try {
@@ -178,6 +183,11 @@ public class SessionService {
 		catch (DataAccessException ex) {
 			return results.stream().map(SessionService::unrecorded).toList();
 		}
+	}
+
+	private CloseResult counted(Target target, CloseKind kind, CloseResult result) {
+		this.actions.count(kind.auditAction(), target.name(), result.outcome().name());
+		return result;
 	}
 
 	private static CloseResult auditUnwritable(long id, DataAccessException ex) {

@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 
 import com.obconsole.engine.EngineInfo;
 import com.obconsole.engine.LockWaits;
@@ -22,6 +23,7 @@ import com.obconsole.targets.TargetMonitor;
 import com.obconsole.targets.TargetStatus;
 import com.obconsole.targets.TargetUnreachableException;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
@@ -47,6 +49,8 @@ public class SessionSnapshots {
 	private final Map<Key, CompletableFuture<SessionSnapshot>> latest = new ConcurrentHashMap<>();
 
 	private final Map<String, SessionDialect> dialects = new ConcurrentHashMap<>();
+
+	private final Map<Key, ReadMeters> readMeters = new ConcurrentHashMap<>();
 
 	public SessionSnapshots(TargetMonitor monitor, SessionProperties properties, MeterRegistry meters) {
 		this.monitor = monitor;
@@ -103,11 +107,27 @@ public class SessionSnapshots {
 	}
 
 	private SessionSnapshot read(Target target, String tenant) {
+		ReadMeters meters = this.readMeters.computeIfAbsent(new Key(target.name(), tenant), this::meters);
 		Instant started = this.clock.instant();
 		long nanos = System.nanoTime();
 		List<Session> sessions;
 		try {
-			sessions = dialect(target).sessions(target.jdbc(), tenant);
+			sessions = sessions(target, tenant);
+		}
+		catch (RuntimeException ex) {
+			meters.failed(Duration.ofNanos(System.nanoTime() - nanos));
+			throw ex;
+		}
+		Duration took = Duration.ofNanos(System.nanoTime() - nanos);
+		meters.read(started, took);
+		return new SessionSnapshot(target.name(), tenant, started, took, List.copyOf(sessions),
+				target.connections().ids(), locks(target, sessions));
+	}
+
+	/** The processlist's own dialect read, or why the target could not be read. */
+	private List<Session> sessions(Target target, String tenant) {
+		try {
+			return dialect(target).sessions(target.jdbc(), tenant);
 		}
 		catch (DataAccessException ex) {
 			// The engine may have been upgraded or replaced: learn its columns again next time.
@@ -117,21 +137,43 @@ public class SessionSnapshots {
 				.map((down) -> new TargetUnreachableException(target.name(), down.error(), down.why()))
 				.orElseGet(() -> new TargetUnreachableException(target.name(), rootMessage(ex)));
 		}
-		Duration took = Duration.ofNanos(System.nanoTime() - nanos);
-		String tenantTag = Objects.requireNonNullElse(tenant, "all");
-		Counter.builder("console.processlist.reads")
-			.description("Processlist reads sent to targets")
-			.tag("target", target.name())
-			.tag("tenant", tenantTag)
-			.register(this.meters)
-			.increment();
-		Timer.builder("console.processlist.read.time")
-			.tag("target", target.name())
-			.tag("tenant", tenantTag)
-			.register(this.meters)
-			.record(took);
-		return new SessionSnapshot(target.name(), tenant, started, took, List.copyOf(sessions),
-				target.connections().ids(), locks(target, sessions));
+	}
+
+	/**
+	 * The meters of one (target, tenant), made once: a read then costs an increment, a timer record
+	 * and a reference set, no registry lookup. Tenant {@code all} is a read of every session the connection sees.
+	 */
+	private ReadMeters meters(Key key) {
+		String tenant = Objects.requireNonNullElse(key.tenant(), "all");
+		AtomicReference<Instant> takenAt = new AtomicReference<>();
+		Gauge.builder("console.snapshot.age", takenAt, (taken) -> ageSeconds(taken.get()))
+			.description("Seconds since the newest processlist read of this target and tenant")
+			.baseUnit("seconds")
+			.strongReference(true)
+			.tag("target", key.target())
+			.tag("tenant", tenant)
+			.register(this.meters);
+		return new ReadMeters(
+				Counter.builder("console.processlist.reads")
+					.description("Processlist reads sent to targets")
+					.tag("target", key.target())
+					.tag("tenant", tenant)
+					.register(this.meters),
+				Counter.builder("console.processlist.read.failures")
+					.description("Processlist reads that failed (target unreachable or the engine refused)")
+					.tag("target", key.target())
+					.tag("tenant", tenant)
+					.register(this.meters),
+				Timer.builder("console.processlist.read.time")
+					.description("Time of processlist reads, failed ones included")
+					.tag("target", key.target())
+					.tag("tenant", tenant)
+					.register(this.meters),
+				takenAt);
+	}
+
+	private double ageSeconds(Instant taken) {
+		return (taken != null) ? Duration.between(taken, this.clock.instant()).toMillis() / 1000.0 : Double.NaN;
 	}
 
 	/**
@@ -173,6 +215,21 @@ public class SessionSnapshots {
 	}
 
 	private record Key(String target, String tenant) {
+	}
+
+	private record ReadMeters(Counter reads, Counter failures, Timer time, AtomicReference<Instant> takenAt) {
+
+		void read(Instant started, Duration took) {
+			this.reads.increment();
+			this.time.record(took);
+			this.takenAt.set(started);
+		}
+
+		void failed(Duration took) {
+			this.failures.increment();
+			this.time.record(took);
+		}
+
 	}
 
 }

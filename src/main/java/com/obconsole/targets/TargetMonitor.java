@@ -40,6 +40,9 @@ public class TargetMonitor implements DisposableBean {
 
 	private final Map<String, EngineInfo> lastKnownEngine = new ConcurrentHashMap<>();
 
+	/** The newest finished check of each target, kept while the next one runs. */
+	private final Map<String, TargetStatus> lastChecked = new ConcurrentHashMap<>();
+
 	private final ExecutorService checks = Executors.newCachedThreadPool((runnable) -> {
 		Thread thread = new Thread(runnable, "target-check");
 		thread.setDaemon(true);
@@ -82,6 +85,16 @@ public class TargetMonitor implements DisposableBean {
 	}
 
 	/**
+	 * 1 if the target answered its latest check, 0 if not, NaN before any: what a scrape reports. It
+	 * never waits: a stale status starts a check in the background and the previous answer is given.
+	 */
+	public double reachability(Target target) {
+		CompletableFuture<TargetStatus> current = check(target.name());
+		TargetStatus status = current.isDone() ? current.join() : this.lastChecked.get(target.name());
+		return (status == null) ? Double.NaN : (status.reachable() ? 1 : 0);
+	}
+
+	/**
 	 * Records that a read failed to reach the target, and answers its status: unreachable with the
 	 * reason, when the failure was the connection. Costs no new connection: asking the target again
 	 * would make the caller wait a second connect timeout for the answer it already has.
@@ -95,6 +108,7 @@ public class TargetMonitor implements DisposableBean {
 		TargetStatus status = new TargetStatus(target.name(), target.address(), this.lastKnownEngine.get(target.name()),
 				false, this.sentences.english(problem), this.clock.instant(), problem);
 		this.latest.put(target.name(), CompletableFuture.completedFuture(status));
+		this.lastChecked.put(target.name(), status);
 		// Its other idle connections are as dead: checking each on the next borrow would cost a
 		// validation timeout apiece before the pool even tries a new connection.
 		target.connections().evictIdle();
@@ -123,7 +137,12 @@ public class TargetMonitor implements DisposableBean {
 				return previous;
 			}
 			Target target = this.targets.find(name).orElseThrow();
-			return CompletableFuture.supplyAsync(() -> probe(target), this.checks);
+			return CompletableFuture.supplyAsync(() -> probe(target), this.checks)
+				.whenComplete((status, failure) -> {
+					if (status != null) {
+						this.lastChecked.put(name, status);
+					}
+				});
 		});
 	}
 

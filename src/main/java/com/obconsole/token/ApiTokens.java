@@ -83,7 +83,7 @@ public class ApiTokens {
 			throw new TokenRequestException("token.bad.owner", owner);
 		}
 		Role ownerRole = this.users.highestRole(owner).orElseThrow(() -> new TokenRequestException("token.bad.user", owner));
-		if (role == null || role.compareTo(ownerRole) > 0) {
+		if (!this.users.allows(owner, role)) {
 			throw new TokenRequestException("token.bad.role", role, owner, ownerRole);
 		}
 		reloadIfOld();
@@ -140,8 +140,7 @@ public class ApiTokens {
 				|| !token.isValidAt(now)) {
 			return Optional.empty();
 		}
-		Optional<Role> ownerRole = this.users.highestRole(token.owner());
-		if (ownerRole.isEmpty() || token.role().compareTo(ownerRole.get()) > 0) {
+		if (!this.users.allows(token.owner(), token.role())) {
 			return Optional.empty();
 		}
 		noteUse(token, now);

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletResponse;
@@ -86,8 +87,11 @@ class TokenPageController {
 		model.addAttribute("times", TIMES);
 		model.addAttribute("tokens", this.tokens.visibleTo(principal.getName(), role));
 		model.addAttribute("isAdmin", role == Role.ADMIN);
-		// A token's role is at most its owner's.
-		model.addAttribute("roles", Arrays.stream(Role.values()).filter((r) -> r.compareTo(role) <= 0).toList());
+		// A token's role is one its owner's includes; METRICS (a scraper's) last, so it is never the default.
+		model.addAttribute("roles", Arrays.stream(Role.values())
+			.filter(role::includes)
+			.sorted(Comparator.comparing((Role r) -> r == Role.METRICS))
+			.toList());
 		model.addAttribute("defaultDays", TokenRequests.DEFAULT_DAYS);
 		model.addAttribute("maxDays", ApiTokens.MAX_DAYS);
 		return VIEW;

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.util.Optional;
 import java.util.function.Consumer;
 
+import com.obconsole.audit.ActionMeters;
 import com.obconsole.audit.AuditAction;
 import com.obconsole.audit.AuditRecord;
 import com.obconsole.audit.AuditTrail;
@@ -52,9 +53,12 @@ public class TraceService {
 
 	private final Sentences sentences;
 
+	private final ActionMeters actions;
+
 	TraceService(Targets targets, TargetMonitor monitor, SessionSnapshots snapshots, AuditTrail audit,
-			TargetProperties properties, Sentences sentences) {
+			TargetProperties properties, Sentences sentences, ActionMeters actions) {
 		this.sentences = sentences;
+		this.actions = actions;
 		this.targets = targets;
 		this.monitor = monitor;
 		this.snapshots = snapshots;
@@ -134,8 +138,8 @@ public class TraceService {
 			intent = this.audit.intend(record(actor, target, session, action, request, null));
 		}
 		catch (DataAccessException ex) {
-			return TraceResult.of(id, TraceOutcome.REFUSED,
-					Sentence.of(TraceMessages.AUDIT_UNWRITABLE, rootMessage(ex), Long.toUnsignedString(id)), "NONE");
+			return counted(target, action, TraceResult.of(id, TraceOutcome.REFUSED,
+					Sentence.of(TraceMessages.AUDIT_UNWRITABLE, rootMessage(ex), Long.toUnsignedString(id)), "NONE"));
 		}
 		try {
 			placement.run(call, target, this.connectTimeoutMillis);
@@ -189,12 +193,19 @@ public class TraceService {
 	/** A change refused or failed before the engine was asked: one record, no intent. */
 	private TraceResult audited(String actor, Target target, Session session, AuditAction action, TraceRequest request,
 			TraceResult result) {
+		counted(target, action, result);
 		this.audit.record(record(actor, target, session, action, request, result));
+		return result;
+	}
+
+	private TraceResult counted(Target target, AuditAction action, TraceResult result) {
+		this.actions.count(action, target.name(), result.outcome().name());
 		return result;
 	}
 
 	private TraceResult completed(long intent, String actor, Target target, Session session, AuditAction action,
 			TraceRequest request, TraceResult result) {
+		counted(target, action, result);
 		try {
 			this.audit.complete(intent, record(actor, target, session, action, request, result));
 			return result;

@@ -49,6 +49,35 @@ class DockerComposeTests {
 			.contains("password: " + obEnv.get("OB_TENANT_PASSWORD") + "\n");
 	}
 
+	@Test
+	@SuppressWarnings("unchecked")
+	void theConsoleServiceHasTheSameTargetsByServiceNameAndAnAdminFromTheEnvironment() throws IOException {
+		Map<String, Object> compose;
+		try (Reader reader = Files.newBufferedReader(Path.of("docker-compose.yml"))) {
+			compose = new Yaml().load(reader);
+		}
+		Map<String, Map<String, Object>> services = (Map<String, Map<String, Object>>) compose.get("services");
+		Map<String, String> obEnv = (Map<String, String>) services.get("oceanbase").get("environment");
+		Map<String, Object> console = services.get("console");
+		Map<String, String> env = (Map<String, String>) console.get("environment");
+		assertThat(env).containsEntry("CONSOLE_TARGETS_0_URL", "jdbc:mysql://oceanbase:2881/oceanbase")
+			.containsEntry("CONSOLE_TARGETS_0_USERNAME", "root@sys")
+			.containsEntry("CONSOLE_TARGETS_0_PASSWORD", obEnv.get("OB_SYS_PASSWORD"))
+			.containsEntry("CONSOLE_TARGETS_1_URL", "jdbc:mysql://obproxy:2883/oceanbase")
+			.containsEntry("CONSOLE_TARGETS_1_USERNAME",
+					"root@" + obEnv.get("OB_TENANT_NAME") + "#" + obEnv.get("OB_CLUSTER_NAME"))
+			.containsEntry("CONSOLE_TARGETS_1_PASSWORD", obEnv.get("OB_TENANT_PASSWORD"))
+			.containsEntry("CONSOLE_SECURITY_USERS_0_PASSWORDHASH", "${CONSOLE_ADMIN_PASSWORD_HASH:-}")
+			.containsEntry("CONSOLE_SECURITY_USERS_0_ROLES", "ADMIN");
+		assertThat(env.values()).as("no password hash is written into the file").noneMatch((v) -> v.startsWith("$2"));
+		assertThat((List<String>) console.get("ports")).containsExactly("8080:8080");
+		assertThat(console.get("image").toString()).contains("ob-session-console:");
+		Map<String, Object> health = (Map<String, Object>) console.get("healthcheck");
+		assertThat(health.get("test").toString()).contains("/actuator/health/readiness");
+		// The ComposeContainer test runs this very file: Testcontainers refuses container_name.
+		services.values().forEach((service) -> assertThat(service).doesNotContainKey("container_name"));
+	}
+
 	private static String section(String readme, String marker) {
 		Matcher m = Pattern.compile(Pattern.quote(marker) + "\\s*```yaml\\n(.*?)```", Pattern.DOTALL).matcher(readme);
 		assertThat(m.find()).as("README.md has a yaml block after %s", marker).isTrue();
