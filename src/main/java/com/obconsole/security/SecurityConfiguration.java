@@ -108,7 +108,7 @@ class SecurityConfiguration {
 			.addFilterBefore(new ApiOriginGuard(problems), AuthorizationFilter.class)
 			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(problems)
 				.accessDeniedHandler(problems))
-			.headers(SecurityConfiguration::headers);
+			.headers((headers) -> headers(headers, CONTENT_SECURITY_POLICY));
 		return http.build();
 	}
 
@@ -124,17 +124,17 @@ class SecurityConfiguration {
 				.permitAll());
 		}
 		if (oidc.active()) {
-			OidcSignIn.configure(http, oidc, refused, SecurityConfiguration::signInFailed);
+			OidcSignIn.configure(http, oidc, refused, SecurityConfiguration::signInFailed, authenticationManager);
 		}
 		http.logout((logout) -> logout.logoutSuccessHandler(OidcSignIn.signOut(oidc)).permitAll())
 			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(signInEntryPoint())
 				.accessDeniedHandler(deniedPage))
-			.headers(SecurityConfiguration::headers);
+			.headers((headers) -> headers(headers, OidcSignIn.contentSecurityPolicy(CONTENT_SECURITY_POLICY, oidc)));
 		return http.build();
 	}
 
-	private static void headers(HeadersConfigurer<HttpSecurity> headers) {
-		headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+	private static void headers(HeadersConfigurer<HttpSecurity> headers, String contentSecurityPolicy) {
+		headers.contentSecurityPolicy((csp) -> csp.policyDirectives(contentSecurityPolicy))
 			.frameOptions((frames) -> frames.deny())
 			.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.SAME_ORIGIN));
 	}
