@@ -34,10 +34,12 @@ import org.springframework.security.web.authentication.LoginUrlAuthenticationEnt
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 /**
- * Sign-in and roles. Two filter chains: the JSON API and the actuator take HTTP Basic and keep no
- * session (so they need no CSRF token); pages take the sign-in form, keep a session and check a
- * CSRF token on every change. Both share one throttled authentication, so a password guessed
- * through the API counts against the same lock as one guessed through the form.
+ * Sign-in and roles. Two filter chains: the JSON API and the actuator take bearer tokens (the
+ * console's own, and JWTs of the company's OpenID Connect provider) and HTTP Basic, and keep no
+ * session (so they need no CSRF token); pages take the sign-in form and "Sign in with ..." (OIDC),
+ * keep a session and check a CSRF token on every change. Passwords (local users, then LDAP) go
+ * through one throttled authentication, so a password guessed through the API counts against the
+ * same lock as one guessed through the form.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
