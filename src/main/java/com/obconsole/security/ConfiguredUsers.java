@@ -10,14 +10,18 @@ import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 
-/** The users of {@code console.security.users}, checked once at start-up. */
+/** The users of {@code console.security.users}, checked once at start-up; none is allowed beside OIDC or LDAP. */
 final class ConfiguredUsers {
 
 	private ConfiguredUsers() {
 	}
 
-	static InMemoryUserDetailsManager from(ConsoleSecurityProperties properties) {
-		if (properties.users().isEmpty()) {
+	/**
+	 * @param otherWays whether users can sign in through an OpenID Connect provider or a directory:
+	 * then the console may have no users of its own
+	 */
+	static InMemoryUserDetailsManager from(ConsoleSecurityProperties properties, boolean otherWays) {
+		if (properties.users().isEmpty() && !otherWays) {
 			throw new NoUsersConfiguredException();
 		}
 		Set<String> seen = new HashSet<>();

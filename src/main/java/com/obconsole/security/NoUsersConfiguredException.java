@@ -4,7 +4,7 @@ package com.obconsole.security;
 class NoUsersConfiguredException extends IllegalStateException {
 
 	NoUsersConfiguredException() {
-		super("No users are configured under console.security.users");
+		super("No users are configured under console.security.users, and neither console.security.oidc nor console.security.ldap");
 	}
 
 }

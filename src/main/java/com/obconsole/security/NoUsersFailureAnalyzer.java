@@ -8,7 +8,7 @@ class NoUsersFailureAnalyzer extends AbstractFailureAnalyzer<NoUsersConfiguredEx
 
 	@Override
 	protected FailureAnalysis analyze(Throwable rootFailure, NoUsersConfiguredException cause) {
-		String description = "The console has no users, so nobody could sign in. It does not start without them.";
+		String description = "The console has no users and no OpenID Connect provider or LDAP directory, so nobody could sign in. It does not start like that.";
 		String action = """
 				Configure at least one user, with a bcrypt password hash and roles (VIEWER, OPERATOR, ADMIN), \
 				in application.yml:
@@ -32,6 +32,11 @@ class NoUsersFailureAnalyzer extends AbstractFailureAnalyzer<NoUsersConfiguredEx
 				        org.springframework.boot.loader.launch.PropertiesLauncher
 
 				or with Apache's htpasswd: htpasswd -bnBC 10 "" 'the-password' | tr -d ':\\n'
+
+				Or let the team sign in through the company's OpenID Connect provider \
+				(console.security.oidc.issuer-uri, client-id, role-mapping) or LDAP directory \
+				(console.security.ldap.url, user-search-base, group-search-base, role-mapping): \
+				see "Sign-in for teams" in the README.
 
 				To try the console with demo users instead, run ./mvnw spring-boot:test-run.""";
 		return new FailureAnalysis(description, action, cause);

@@ -17,6 +17,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
 import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -34,10 +35,12 @@ import org.springframework.security.web.authentication.LoginUrlAuthenticationEnt
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 /**
- * Sign-in and roles. Two filter chains: the JSON API and the actuator take HTTP Basic and keep no
- * session (so they need no CSRF token); pages take the sign-in form, keep a session and check a
- * CSRF token on every change. Both share one throttled authentication, so a password guessed
- * through the API counts against the same lock as one guessed through the form.
+ * Sign-in and roles. Two filter chains: the JSON API and the actuator take bearer tokens (the
+ * console's own, and JWTs of the company's OpenID Connect provider) and HTTP Basic, and keep no
+ * session (so they need no CSRF token); pages take the sign-in form and "Sign in with ..." (OIDC),
+ * keep a session and check a CSRF token on every change. Passwords (local users, then LDAP) go
+ * through one throttled authentication, so a password guessed through the API counts against the
+ * same lock as one guessed through the form.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -65,27 +68,40 @@ class SecurityConfiguration {
 	}
 
 	/**
-	 * The only way to sign in. The users are deliberately not a bean of their own, so that Spring
+	 * The only way to sign in with a password. The users are deliberately not a bean of their own, so that Spring
 	 * Security builds no second, unthrottled authentication from them.
 	 */
 	@Bean
 	AuthenticationManager authenticationManager(ConsoleSecurityProperties properties, SignInThrottle throttle,
-			MeterRegistry meters) {
-		InMemoryUserDetailsManager users = ConfiguredUsers.from(properties);
-		DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(users);
-		passwords.setPasswordEncoder(new BCryptPasswordEncoder());
+			LdapProperties ldap, OidcProvider oidc, RefusedSignIns refused, MeterRegistry meters) {
+		ldap.check();
+		InMemoryUserDetailsManager users = ConfiguredUsers.from(properties, ldap.active() || oidc.active());
+		DaoAuthenticationProvider local = new DaoAuthenticationProvider(users);
+		local.setPasswordEncoder(new BCryptPasswordEncoder());
+		// Local users first, then the directory; one throttle around both, so a failure counts once.
+		AuthenticationProvider passwords = ldap.active() ? new LocalThenDirectory(local, new LdapSignIn(ldap, refused))
+				: local;
 		return new ProviderManager(new ThrottledAuthenticationProvider(passwords, users, throttle,
 				new VerifiedPasswords(properties.basicCacheTime(), Clock.systemUTC()), new SignInMeters(meters)));
+	}
+
+	/** The company's OpenID Connect provider; inactive without {@code console.security.oidc.issuer-uri}. */
+	@Bean
+	OidcProvider oidcProvider(OidcProperties properties, SignInFormProperties form, Clock clock) {
+		OidcProvider provider = new OidcProvider(properties, clock);
+		form.check(properties);
+		return provider;
 	}
 
 	@Bean
 	@Order(1)
 	SecurityFilterChain apiSecurity(HttpSecurity http, AuthenticationManager authenticationManager,
-			ProblemResponses problems, ApiTokens tokens) throws Exception {
+			ProblemResponses problems, ApiTokens tokens, OidcProvider oidc) throws Exception {
 		http.securityMatcher("/api/**", "/actuator/**")
 			.authenticationManager(authenticationManager)
 			// A token is checked first, in well under a millisecond; without one, HTTP Basic.
-			.addFilterBefore(new BearerTokenFilter(tokens, problems), BasicAuthenticationFilter.class)
+			.addFilterBefore(new BearerTokenFilter(tokens, problems, new OidcBearerTokens(oidc)),
+					BasicAuthenticationFilter.class)
 			.authorizeHttpRequests(AccessRules::api)
 			.httpBasic((basic) -> basic.authenticationEntryPoint(problems))
 			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -95,28 +111,33 @@ class SecurityConfiguration {
 			.addFilterBefore(new ApiOriginGuard(problems), AuthorizationFilter.class)
 			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(problems)
 				.accessDeniedHandler(problems))
-			.headers(SecurityConfiguration::headers);
+			.headers((headers) -> headers(headers, CONTENT_SECURITY_POLICY));
 		return http.build();
 	}
 
 	@Bean
 	@Order(2)
 	SecurityFilterChain pageSecurity(HttpSecurity http, AuthenticationManager authenticationManager,
-			PageAccessDeniedHandler deniedPage) throws Exception {
-		http.authenticationManager(authenticationManager)
-			.authorizeHttpRequests(AccessRules::pages)
-			.formLogin((form) -> form.loginPage(SignInController.LOGIN_PATH)
+			PageAccessDeniedHandler deniedPage, SignInFormProperties form, OidcProvider oidc, RefusedSignIns refused)
+			throws Exception {
+		http.authenticationManager(authenticationManager).authorizeHttpRequests(AccessRules::pages);
+		if (form.enabled()) {
+			http.formLogin((login) -> login.loginPage(SignInController.LOGIN_PATH)
 				.failureHandler(SecurityConfiguration::signInFailed)
-				.permitAll())
-			.logout((logout) -> logout.logoutSuccessUrl(SignInController.LOGIN_PATH + "?logout").permitAll())
+				.permitAll());
+		}
+		if (oidc.active()) {
+			OidcSignIn.configure(http, oidc, refused, SecurityConfiguration::signInFailed, authenticationManager);
+		}
+		http.logout((logout) -> logout.logoutSuccessHandler(OidcSignIn.signOut(oidc)).permitAll())
 			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(signInEntryPoint())
 				.accessDeniedHandler(deniedPage))
-			.headers(SecurityConfiguration::headers);
+			.headers((headers) -> headers(headers, OidcSignIn.contentSecurityPolicy(CONTENT_SECURITY_POLICY, oidc)));
 		return http.build();
 	}
 
-	private static void headers(HeadersConfigurer<HttpSecurity> headers) {
-		headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+	private static void headers(HeadersConfigurer<HttpSecurity> headers, String contentSecurityPolicy) {
+		headers.contentSecurityPolicy((csp) -> csp.policyDirectives(contentSecurityPolicy))
 			.frameOptions((frames) -> frames.deny())
 			.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.SAME_ORIGIN));
 	}
@@ -124,10 +145,19 @@ class SecurityConfiguration {
 	private static void signInFailed(HttpServletRequest request, HttpServletResponse response,
 			AuthenticationException failure) throws IOException {
 		String query = "?error";
+		NoConsoleRoleException noRole = OidcSignIn.noRole(failure);
 		if (failure instanceof SignInLockedException locked) {
 			// The page reads the figure from the session, so that a link cannot make it say anything.
 			request.getSession().setAttribute(SignInController.LOCKED_UNTIL_ATTRIBUTE, locked.until());
 			query = "?locked";
+		}
+		else if (noRole != null) {
+			// As the lock's figure: the name comes from the session, never from the URL.
+			request.getSession().setAttribute(SignInController.NO_ROLE_ATTRIBUTE, noRole.username());
+			query = "?norole";
+		}
+		else if (OidcSignIn.isProviderFailure(failure)) {
+			query = "?provider";
 		}
 		response.sendRedirect(request.getContextPath() + SignInController.LOGIN_PATH + query);
 	}

@@ -25,21 +25,47 @@ class SignInController {
 	/** The session attribute, set by a locked sign-in, holding the {@link Instant} its lock ends. */
 	static final String LOCKED_UNTIL_ATTRIBUTE = SignInController.class.getName() + ".lockedUntil";
 
+	/** The session attribute, set by a sign-in refused for want of a role, holding the user's name. */
+	static final String NO_ROLE_ATTRIBUTE = SignInController.class.getName() + ".noRole";
+
 	private static final String LOGIN_VIEW = "security/login";
 
 	private static final String DENIED_VIEW = "security/denied";
 
+	private final OidcProvider oidc;
+
+	private final SignInFormProperties form;
+
+	SignInController(OidcProvider oidc, SignInFormProperties form) {
+		this.oidc = oidc;
+		this.form = form;
+	}
+
 	@GetMapping(LOGIN_PATH)
 	String login(@RequestParam(required = false) String error, @RequestParam(required = false) String locked,
-			@RequestParam(required = false) String logout, HttpServletRequest request, Model model) {
+			@RequestParam(required = false) String logout, @RequestParam(required = false) String norole,
+			@RequestParam(required = false) String provider, HttpServletRequest request, Model model) {
 		if (Actor.signedIn() != null) {
 			return "redirect:/";
 		}
+		model.addAttribute("formEnabled", this.form.enabled());
+		model.addAttribute("oidcEnabled", this.oidc.active());
+		model.addAttribute("oidcName", this.oidc.properties().providerName());
+		model.addAttribute("oidcPath", OidcProvider.SIGN_IN_PATH);
+		model.addAttribute("oidcReachable", this.oidc.active() && this.oidc.reachable());
+		model.addAttribute("providerFailed", provider != null);
+		model.addAttribute("noRole", norole != null);
+		model.addAttribute("noRoleUser", (norole != null) ? sessionText(request.getSession(false), NO_ROLE_ATTRIBUTE) : null);
 		model.addAttribute("failed", error != null);
 		model.addAttribute("locked", locked != null);
 		model.addAttribute("lockedMinutes", (locked != null) ? lockedMinutes(request.getSession(false)) : null);
 		model.addAttribute("signedOut", logout != null);
 		return LOGIN_VIEW;
+	}
+
+	private static String sessionText(HttpSession session, String attribute) {
+		Object value = (session != null) ? session.getAttribute(attribute) : null;
+		return (value instanceof String text) ? text : null;
 	}
 
 	/** Minutes left on this browser's own lock, from its session; null when there is none to tell. */

@@ -1,6 +1,7 @@
 package com.obconsole.token;
 
 import java.io.IOException;
+import java.util.Optional;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -11,6 +12,7 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.AuthenticationEntryPoint;
@@ -18,7 +20,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * {@code Authorization: Bearer <token>} on the API: a valid token signs the call in as its owner,
- * with the token's role; any other bearer value is a 401 at once (never a fall-back to another
+ * with the token's role; a JWT of the company's provider ({@link OtherBearers}) signs it in as its
+ * user; any other bearer value is a 401 at once (never a fall-back to another
  * way of signing in). Requests without a bearer value pass on to HTTP Basic.
  */
 public final class BearerTokenFilter extends OncePerRequestFilter {
@@ -31,9 +34,17 @@ public final class BearerTokenFilter extends OncePerRequestFilter {
 
 	private final AuthenticationEntryPoint refusal;
 
+	private final OtherBearers others;
+
 	public BearerTokenFilter(ApiTokens tokens, AuthenticationEntryPoint refusal) {
+		this(tokens, refusal, OtherBearers.NONE);
+	}
+
+	/** Also accepts what {@code others} accepts (a provider's JWT) for a value that is no console token. */
+	public BearerTokenFilter(ApiTokens tokens, AuthenticationEntryPoint refusal, OtherBearers others) {
 		this.tokens = tokens;
 		this.refusal = refusal;
+		this.others = others;
 	}
 
 	@Override
@@ -44,8 +55,11 @@ public final class BearerTokenFilter extends OncePerRequestFilter {
 			chain.doFilter(request, response);
 			return;
 		}
-		var token = this.tokens.check(header.substring(BEARER.length()).strip());
-		if (token.isEmpty()) {
+		String value = header.substring(BEARER.length()).strip();
+		// A console token says so by its prefix; anything else may be the provider's JWT.
+		Optional<Authentication> caller = value.startsWith(TokenSecret.PREFIX)
+				? this.tokens.check(value).map(TokenAuthentication::new) : this.others.check(value);
+		if (caller.isEmpty()) {
 			log.warn("Refused an API call with an unknown, expired or revoked token: {} {} from {}", request.getMethod(),
 					request.getRequestURI(), request.getRemoteAddr());
 			SecurityContextHolder.clearContext();
@@ -53,7 +67,7 @@ public final class BearerTokenFilter extends OncePerRequestFilter {
 			return;
 		}
 		SecurityContext context = SecurityContextHolder.createEmptyContext();
-		context.setAuthentication(new TokenAuthentication(token.get()));
+		context.setAuthentication(caller.get());
 		SecurityContextHolder.setContext(context);
 		try {
 			chain.doFilter(request, response);
