@@ -155,8 +155,14 @@ class SeveralInstancesTests {
 			assertThat(failed.headers().firstValue("Location")).as("failure %d", i)
 				.hasValue((i < 5) ? "/login?error" : "/login?locked");
 		}
-		assertThat(signIn(this.a, "viewer", PASSWORD, "10.1.1.1").headers().firstValue("Location"))
-			.hasValue("/login?locked");
+		HttpResponse<String> login = get(this.a, "/login", null);
+		String cookie = sessionCookie(login).orElseThrow();
+		HttpResponse<String> lockedOnA = post(this.a, "/login", cookie, "username=viewer&password=" + PASSWORD
+				+ "&_csrf=" + URLEncoder.encode(csrfOf(login.body()), StandardCharsets.UTF_8), "10.1.1.1");
+		assertThat(lockedOnA.headers().firstValue("Location")).hasValue("/login?locked");
+		// The figure the page tells, kept in the session by A, is read by B.
+		HttpResponse<String> page = get(this.b, "/login?locked", cookie);
+		assertThat(page.body()).contains("Too many failed sign-ins; try again in 15 minutes.");
 		assertThat(signIn(this.b, "viewer", PASSWORD, "10.1.1.2").headers().firstValue("Location"))
 			.hasValue("/login?locked");
 		assertThat(call(this.b, "GET", "/api/targets", "viewer", null).statusCode()).isEqualTo(429);
