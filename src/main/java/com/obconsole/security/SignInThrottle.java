@@ -12,13 +12,22 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.dao.DataAccessException;
+
 /**
  * Counts failed sign-ins per username and per client address, and locks either one that fails too
  * often. Usernames that do not exist are counted like real ones, so that a lock says nothing about
  * whether a user exists. Kept in the console's database ({@link SignInFailures}), so that every
- * instance behind a load balancer counts the same failures and honours the same locks.
+ * instance behind a load balancer counts the same failures and honours the same locks. While that
+ * database cannot be reached, bcrypt alone decides (logged): the outage already stops every close
+ * (the audit trail is there too), and refusing all sign-ins would hide why.
  */
 class SignInThrottle {
+
+	private static final Logger log = LoggerFactory.getLogger(SignInThrottle.class);
 
 	/** Keys longer than the table's column are kept as their SHA-256, so that a long name cannot fail a sign-in. */
 	private static final int LONGEST_KEY = 200;
@@ -48,7 +57,15 @@ class SignInThrottle {
 		if (keys.isEmpty()) {
 			return Optional.empty();
 		}
-		Instant until = this.failures.lockedUntil(keys);
+		Instant until;
+		try {
+			until = this.failures.lockedUntil(keys);
+		}
+		catch (DataAccessException ex) {
+			log.warn("Sign-in locks cannot be read from the console's database; checking the password alone: {}",
+					ex.getMostSpecificCause().getMessage());
+			return Optional.empty();
+		}
 		return now.isBefore(until) ? Optional.of(Duration.between(now, until)) : Optional.empty();
 	}
 
@@ -56,10 +73,16 @@ class SignInThrottle {
 	Optional<Duration> failed(String username, String clientAddress) {
 		Instant now = this.clock.instant();
 		Instant windowStart = now.minus(this.window);
-		for (String key : keys(username, clientAddress)) {
-			this.failures.failed(key, now, windowStart, this.maxFailures, now.plus(this.lockDuration));
+		try {
+			for (String key : keys(username, clientAddress)) {
+				this.failures.failed(key, now, windowStart, this.maxFailures, now.plus(this.lockDuration));
+			}
+			this.failures.sweep(now, windowStart);
 		}
-		this.failures.sweep(now, windowStart);
+		catch (DataAccessException ex) {
+			log.warn("A failed sign-in cannot be counted in the console's database: {}",
+					ex.getMostSpecificCause().getMessage());
+		}
 		return lockedFor(username, clientAddress);
 	}
 
@@ -70,7 +93,13 @@ class SignInThrottle {
 	void succeeded(String username, String clientAddress) {
 		String user = userKey(username);
 		if (user != null) {
-			this.failures.forget(user);
+			try {
+				this.failures.forget(user);
+			}
+			catch (DataAccessException ex) {
+				log.warn("A sign-in's failures cannot be cleared in the console's database: {}",
+						ex.getMostSpecificCause().getMessage());
+			}
 		}
 	}
 

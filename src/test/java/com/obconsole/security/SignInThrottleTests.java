@@ -1,5 +1,6 @@
 package com.obconsole.security;
 
+import java.net.ServerSocket;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,6 +22,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -173,6 +175,19 @@ class SignInThrottleTests {
 		throttle.failed("someone", null);
 		assertThat(jdbc.sql("SELECT COUNT(*) FROM sign_in_lock").query(Long.class).single()).isZero();
 		assertThat(jdbc.sql("SELECT COUNT(*) FROM sign_in_failure").query(Long.class).single()).isEqualTo(1);
+	}
+
+	@Test
+	void whileTheConsoleDatabaseIsDownThePasswordAloneDecides() throws Exception {
+		int unused;
+		try (ServerSocket socket = new ServerSocket(0)) {
+			unused = socket.getLocalPort();
+		}
+		SignInThrottle throttle = throttle(new DriverManagerDataSource("jdbc:mysql://127.0.0.1:" + unused + "/console",
+				"console", "pw"));
+		assertThat(throttle.lockedFor("alice", "10.0.0.1")).isEmpty();
+		assertThat(throttle.failed("alice", "10.0.0.1")).isEmpty();
+		throttle.succeeded("alice", "10.0.0.1");
 	}
 
 	/** What the lock costs a sign-in: one read before every password check; figures, never a failure on timing. */
