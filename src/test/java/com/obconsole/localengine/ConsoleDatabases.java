@@ -19,9 +19,14 @@ public enum ConsoleDatabases {
 
 	H2, MARIADB, SEEKDB;
 
+	/** A new database on this engine with no tables yet. */
+	public DataSource empty() {
+		return new DriverManagerDataSource(url(), username(), password());
+	}
+
 	/** A new, empty database on this engine, migrated to the console's schema. */
 	public DataSource migrated() {
-		DataSource dataSource = new DriverManagerDataSource(url(), username(), password());
+		DataSource dataSource = empty();
 		Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
 		return dataSource;
 	}
