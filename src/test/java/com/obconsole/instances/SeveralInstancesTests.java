@@ -150,6 +150,22 @@ class SeveralInstancesTests {
 		assertThat(get(this.a, "/", after).statusCode()).isEqualTo(302);
 	}
 
+	/** Spring Session writes the cookie now: it is still Secure over HTTPS, as the balancer tells it. */
+	@Test
+	@Order(1)
+	void theSessionCookieIsSecureBehindAnHttpsBalancer() throws Exception {
+		HttpResponse<String> overHttps = HTTP.send(HttpRequest.newBuilder(uri(this.a, "/login"))
+			.header("X-Forwarded-Proto", "https")
+			.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(overHttps.headers().allValues("Set-Cookie")).anySatisfy((cookie) -> assertThat(cookie)
+			.startsWith("SESSION=")
+			.containsIgnoringCase("; Secure"));
+		HttpResponse<String> overHttp = get(this.a, "/login", null);
+		assertThat(overHttp.headers().allValues("Set-Cookie")).filteredOn((cookie) -> cookie.startsWith("SESSION="))
+			.singleElement()
+			.satisfies((cookie) -> assertThat(cookie).doesNotContainIgnoringCase("Secure"));
+	}
+
 	@Test
 	@Order(2)
 	void threeFailuresOnAAndTwoOnBLockTheUserOnBoth() throws Exception {
