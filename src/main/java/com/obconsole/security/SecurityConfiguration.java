@@ -6,6 +6,8 @@ import java.time.Clock;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import javax.sql.DataSource;
+
 import com.obconsole.token.ApiTokens;
 import com.obconsole.token.BearerTokenFilter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -14,6 +16,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
 import org.springframework.security.authentication.AuthenticationManager;
@@ -63,8 +66,10 @@ class SecurityConfiguration {
 	}
 
 	@Bean
-	SignInThrottle signInThrottle(ConsoleSecurityProperties properties) {
-		return new SignInThrottle(properties.lockout(), Clock.systemUTC());
+	SignInThrottle signInThrottle(ConsoleSecurityProperties properties, DataSource consoleDatabase) {
+		// In the console's database, beside the audit trail, so that every instance shares it.
+		return new SignInThrottle(properties.lockout(), Clock.systemUTC(),
+				new SignInFailures(JdbcClient.create(consoleDatabase)));
 	}
 
 	/**

@@ -1,25 +1,36 @@
 package com.obconsole.security;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.Deque;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.dao.DataAccessException;
 
 /**
  * Counts failed sign-ins per username and per client address, and locks either one that fails too
  * often. Usernames that do not exist are counted like real ones, so that a lock says nothing about
- * whether a user exists. Kept in memory: a restart forgets the counts, which is acceptable for a
- * console with a handful of users.
+ * whether a user exists. Kept in the console's database ({@link SignInFailures}), so that every
+ * instance behind a load balancer counts the same failures and honours the same locks. While that
+ * database cannot be reached, bcrypt alone decides (logged): the outage already stops every close
+ * (the audit trail is there too), and refusing all sign-ins would hide why.
  */
 class SignInThrottle {
 
-	/** Above this many tracked keys, expired ones are swept so that a spray of names cannot fill memory. */
-	private static final int SWEEP_ABOVE = 10_000;
+	private static final Logger log = LoggerFactory.getLogger(SignInThrottle.class);
+
+	/** Keys longer than the table's column are kept as their SHA-256, so that a long name cannot fail a sign-in. */
+	private static final int LONGEST_KEY = 200;
 
 	private final int maxFailures;
 
@@ -29,30 +40,49 @@ class SignInThrottle {
 
 	private final Clock clock;
 
-	private final Map<String, Failures> byKey = new ConcurrentHashMap<>();
+	private final SignInFailures failures;
 
-	SignInThrottle(ConsoleSecurityProperties.Lockout lockout, Clock clock) {
+	SignInThrottle(ConsoleSecurityProperties.Lockout lockout, Clock clock, SignInFailures failures) {
 		this.maxFailures = lockout.maxFailures();
 		this.window = lockout.window();
 		this.lockDuration = lockout.duration();
 		this.clock = clock;
+		this.failures = failures;
 	}
 
 	/** How much longer a sign-in as this user, or from this address, is refused; empty when it is not. */
 	Optional<Duration> lockedFor(String username, String clientAddress) {
 		Instant now = this.clock.instant();
-		Duration user = remaining(userKey(username), now);
-		Duration client = remaining(clientKey(clientAddress), now);
-		Duration longest = (user.compareTo(client) >= 0) ? user : client;
-		return longest.isZero() ? Optional.empty() : Optional.of(longest);
+		List<String> keys = keys(username, clientAddress);
+		if (keys.isEmpty()) {
+			return Optional.empty();
+		}
+		Instant until;
+		try {
+			until = this.failures.lockedUntil(keys);
+		}
+		catch (DataAccessException ex) {
+			log.warn("Sign-in locks cannot be read from the console's database; checking the password alone: {}",
+					ex.getMostSpecificCause().getMessage());
+			return Optional.empty();
+		}
+		return now.isBefore(until) ? Optional.of(Duration.between(now, until)) : Optional.empty();
 	}
 
 	/** Counts a failure; answers how long the user or address is now locked for, if this failure locked it. */
 	Optional<Duration> failed(String username, String clientAddress) {
 		Instant now = this.clock.instant();
-		count(userKey(username), now);
-		count(clientKey(clientAddress), now);
-		sweepIfLarge(now);
+		Instant windowStart = now.minus(this.window);
+		try {
+			for (String key : keys(username, clientAddress)) {
+				this.failures.failed(key, now, windowStart, this.maxFailures, now.plus(this.lockDuration));
+			}
+			this.failures.sweep(now, windowStart);
+		}
+		catch (DataAccessException ex) {
+			log.warn("A failed sign-in cannot be counted in the console's database: {}",
+					ex.getMostSpecificCause().getMessage());
+		}
 		return lockedFor(username, clientAddress);
 	}
 
@@ -63,70 +93,48 @@ class SignInThrottle {
 	void succeeded(String username, String clientAddress) {
 		String user = userKey(username);
 		if (user != null) {
-			this.byKey.remove(user);
+			try {
+				this.failures.forget(user);
+			}
+			catch (DataAccessException ex) {
+				log.warn("A sign-in's failures cannot be cleared in the console's database: {}",
+						ex.getMostSpecificCause().getMessage());
+			}
 		}
 	}
 
-	private Duration remaining(String key, Instant now) {
-		Failures failures = (key != null) ? this.byKey.get(key) : null;
-		return (failures != null) ? failures.lockRemaining(now) : Duration.ZERO;
-	}
-
-	private void count(String key, Instant now) {
-		if (key != null) {
-			this.byKey.computeIfAbsent(key, (k) -> new Failures()).add(now);
+	private static List<String> keys(String username, String clientAddress) {
+		List<String> keys = new ArrayList<>(2);
+		String user = userKey(username);
+		String client = clientKey(clientAddress);
+		if (user != null) {
+			keys.add(user);
 		}
-	}
-
-	private void sweepIfLarge(Instant now) {
-		if (this.byKey.size() > SWEEP_ABOVE) {
-			this.byKey.values().removeIf((failures) -> failures.isExpired(now));
+		if (client != null) {
+			keys.add(client);
 		}
+		return keys;
 	}
 
 	private static String userKey(String username) {
-		return (username != null) ? "user:" + username.toLowerCase(Locale.ROOT) : null;
+		return (username != null) ? fitted("user:" + username.toLowerCase(Locale.ROOT)) : null;
 	}
 
 	private static String clientKey(String clientAddress) {
-		return (clientAddress != null) ? "client:" + clientAddress : null;
+		return (clientAddress != null) ? fitted("client:" + clientAddress) : null;
 	}
 
-	/** The recent failures of one key, and its lock. */
-	private final class Failures {
-
-		private final Deque<Instant> times = new ArrayDeque<>();
-
-		private Instant lockedUntil = Instant.MIN;
-
-		synchronized void add(Instant now) {
-			if (now.isBefore(this.lockedUntil)) {
-				return;
-			}
-			this.times.addLast(now);
-			dropOlderThanWindow(now);
-			if (this.times.size() >= SignInThrottle.this.maxFailures) {
-				this.lockedUntil = now.plus(SignInThrottle.this.lockDuration);
-				this.times.clear();
-			}
+	private static String fitted(String key) {
+		if (key.length() <= LONGEST_KEY) {
+			return key;
 		}
-
-		synchronized Duration lockRemaining(Instant now) {
-			return now.isBefore(this.lockedUntil) ? Duration.between(now, this.lockedUntil) : Duration.ZERO;
+		try {
+			byte[] digest = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
+			return key.substring(0, key.indexOf(':')) + "#sha256:" + HexFormat.of().formatHex(digest);
 		}
-
-		synchronized boolean isExpired(Instant now) {
-			dropOlderThanWindow(now);
-			return this.times.isEmpty() && !now.isBefore(this.lockedUntil);
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("every JVM has SHA-256", ex);
 		}
-
-		private void dropOlderThanWindow(Instant now) {
-			Instant oldest = now.minus(SignInThrottle.this.window);
-			while (!this.times.isEmpty() && !this.times.peekFirst().isAfter(oldest)) {
-				this.times.removeFirst();
-			}
-		}
-
 	}
 
 }

@@ -119,6 +119,12 @@ public final class ConsoleProcess implements AutoCloseable {
 		}
 	}
 
+	/** SIGTERM, as a deploy or a scale-down sends: the console stops as it is configured to (gracefully). */
+	public CompletableFuture<Process> terminate() {
+		this.process.destroy();
+		return this.process.onExit();
+	}
+
 	public boolean isAlive() {
 		return this.process.isAlive();
 	}

@@ -138,12 +138,12 @@ class ForgedHostRedirectWebTests {
 				.findFirst();
 		}
 
-		/** The new session cookie, as "JSESSIONID=…", if the answer sets one. */
+		/** The new session cookie, as "SESSION=…" (Spring Session's cookie), if the answer sets one. */
 		Optional<String> sessionCookie() {
 			return this.headers.stream()
 				.filter((h) -> h.toLowerCase(Locale.ROOT).startsWith("set-cookie:"))
 				.map((h) -> h.substring("set-cookie:".length()).trim().split(";")[0])
-				.filter((c) -> c.startsWith("JSESSIONID="))
+				.filter((c) -> c.startsWith("SESSION="))
 				.findFirst();
 		}
 

@@ -73,7 +73,7 @@ class SignInWebTests {
 	void sessionCookieIsHttpOnlyAndSameSiteLax() {
 		HttpResponse<String> login = browser().get("/login");
 		assertThat(login.headers().allValues("Set-Cookie")).anySatisfy((cookie) -> assertThat(cookie)
-			.startsWith("JSESSIONID=")
+			.startsWith("SESSION=")
 			.containsIgnoringCase("HttpOnly")
 			.containsIgnoringCase("SameSite=Lax"));
 	}
