@@ -247,12 +247,7 @@ class AuditCrashIT {
 		settings.put("console.targets[0].url", targetUrl);
 		settings.put("console.targets[0].username", seekdb.username());
 		settings.put("console.targets[0].password", seekdb.password());
-		String[] users = { "operator", "OPERATOR", "admin", "ADMIN" };
-		for (int i = 0; i < users.length / 2; i++) {
-			settings.put("console.security.users[" + i + "].username", users[2 * i]);
-			settings.put("console.security.users[" + i + "].password-hash", ConsoleProcess.PASSWORD_HASH);
-			settings.put("console.security.users[" + i + "].roles", users[2 * i + 1]);
-		}
+		ConsoleProcess.addOperatorAndAdmin(settings);
 		return settings;
 	}
 

@@ -103,12 +103,7 @@ class SeveralInstancesIT {
 		settings.put("console.targets[0].password", mariadb.password());
 		settings.put("console.connection.socket-timeout", "120s");
 		settings.put("console.connection.query-timeout", "120s");
-		String[] users = { "operator", "OPERATOR", "admin", "ADMIN" };
-		for (int i = 0; i < users.length / 2; i++) {
-			settings.put("console.security.users[" + i + "].username", users[2 * i]);
-			settings.put("console.security.users[" + i + "].password-hash", ConsoleProcess.PASSWORD_HASH);
-			settings.put("console.security.users[" + i + "].roles", users[2 * i + 1]);
-		}
+		ConsoleProcess.addOperatorAndAdmin(settings);
 		return settings;
 	}
 

@@ -12,7 +12,6 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -26,6 +25,7 @@ import java.util.regex.Pattern;
 
 import com.obconsole.SessionConsoleApplication;
 import com.obconsole.localengine.ConsoleDatabases;
+import com.obconsole.localengine.ConsoleProcess;
 import com.obconsole.localengine.FreezingProxy;
 import com.obconsole.localengine.LocalEngines;
 import com.obconsole.localengine.MariaDbServer;
@@ -383,17 +383,7 @@ class SeveralInstancesTests {
 
 	private static CompletableFuture<HttpResponse<String>> send(ConfigurableApplicationContext instance, String method,
 			String path, String user, String body) {
-		String basic = Base64.getEncoder().encodeToString((user + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
-		HttpRequest.Builder request = HttpRequest.newBuilder(uri(instance, path))
-			.timeout(Duration.ofSeconds(120))
-			.header("Authorization", "Basic " + basic)
-			.header("Accept", "application/json");
-		if (!"GET".equals(method)) {
-			request.header("Content-Type", "application/json");
-		}
-		request.method(method, (body != null) ? HttpRequest.BodyPublishers.ofString(body)
-				: HttpRequest.BodyPublishers.noBody());
-		return HTTP.sendAsync(request.build(), HttpResponse.BodyHandlers.ofString());
+		return ConsoleProcess.send(uri(instance, path), method, user, body);
 	}
 
 	private static URI uri(ConfigurableApplicationContext instance, String path) {

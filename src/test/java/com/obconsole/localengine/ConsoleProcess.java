@@ -90,10 +90,28 @@ public final class ConsoleProcess implements AutoCloseable {
 		throw new IllegalStateException("the console did not answer within " + timeout + ":\n" + logTail());
 	}
 
+	/** Users operator (OPERATOR) and admin (ADMIN), password {@link #PASSWORD}, into a process's settings. */
+	public static void addOperatorAndAdmin(Map<String, String> settings) {
+		String[] users = { "operator", "OPERATOR", "admin", "ADMIN" };
+		for (int i = 0; i < users.length / 2; i++) {
+			settings.put("console.security.users[" + i + "].username", users[2 * i]);
+			settings.put("console.security.users[" + i + "].password-hash", PASSWORD_HASH);
+			settings.put("console.security.users[" + i + "].roles", users[2 * i + 1]);
+		}
+	}
+
 	/** A request with HTTP Basic for this user, answered as text. */
 	public CompletableFuture<HttpResponse<String>> send(String method, String path, String user, String body) {
+		return send(URI.create(this.baseUrl + path), method, user, body);
+	}
+
+	/**
+	 * An API request with HTTP Basic for a test user (password {@link #PASSWORD}) to any console, this
+	 * process or one in the test's JVM, answered as text.
+	 */
+	public static CompletableFuture<HttpResponse<String>> send(URI uri, String method, String user, String body) {
 		String basic = Base64.getEncoder().encodeToString((user + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.baseUrl + path))
+		HttpRequest.Builder request = HttpRequest.newBuilder(uri)
 			.timeout(Duration.ofSeconds(120))
 			.header("Authorization", "Basic " + basic)
 			.header("Accept", "application/json");

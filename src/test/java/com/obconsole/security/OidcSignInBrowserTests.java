@@ -11,8 +11,8 @@ import com.obconsole.audit.AuditTrail;
 import com.obconsole.browser.HeadlessChromium;
 import com.obconsole.localengine.FreePorts;
 import com.obconsole.localengine.LocalEngines;
-import com.obconsole.localengine.LocalServer;
 import com.obconsole.localengine.TestSession;
+import com.obconsole.localengine.TestTargets;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -48,11 +48,7 @@ class OidcSignInBrowserTests {
 		provider.allowConsoleAt(PORT);
 		registry.add("server.port", () -> PORT);
 		OidcTestSettings.add(registry, provider);
-		LocalServer seekdb = LocalEngines.seekdb();
-		registry.add("console.targets[0].name", () -> "local-seekdb");
-		registry.add("console.targets[0].url", seekdb::jdbcUrl);
-		registry.add("console.targets[0].username", seekdb::username);
-		registry.add("console.targets[0].password", seekdb::password);
+		TestTargets.register(registry, 0, "local-seekdb", LocalEngines.seekdb());
 		registry.add("console.sessions.snapshot-max-age", () -> "1ms");
 	}
 
