@@ -32,8 +32,15 @@ import org.springframework.security.core.userdetails.UserDetails;
  * (default 60 s) and is dropped at once when the user's password hash or roles are no longer
  * those it was verified against. What an attacker who can read the console's memory learns from
  * it, he could read from the requests going through that memory anyway.
+ * <p>
+ * A directory (LDAP) user has no hash here: a pair the directory accepted is kept the same way and
+ * stands for as long, so a script does not cost the directory a bind per call; a user removed from
+ * the directory keeps at most that long what he had.
  */
 final class VerifiedPasswords {
+
+	/** The "hash" of a pair the directory verified: no local user's hash is empty. */
+	private static final String DIRECTORY = "";
 
 	/** More distinct verified pairs than this within one cache time is not a script: start over. */
 	private static final int MAX_ENTRIES = 10_000;
@@ -64,25 +71,36 @@ final class VerifiedPasswords {
 		if (verified == null) {
 			return Optional.empty();
 		}
-		if (!verified.expires().isAfter(this.clock.instant()) || current == null
-				|| !verified.passwordHash().equals(current.getPassword())
-				|| !verified.authorities().equals(authorities(current))) {
+		if (!verified.expires().isAfter(this.clock.instant()) || !stillAsVerified(verified, current)) {
 			this.entries.remove(id, verified);
 			return Optional.empty();
 		}
 		return Optional.of(verified.authentication());
 	}
 
-	/** Keeps what bcrypt just accepted for this pair. */
+	/**
+	 * Keeps what bcrypt, or the directory where {@code user} is null (no local user of that name),
+	 * just accepted for this pair.
+	 */
 	void remember(String username, String password, Authentication authentication, UserDetails user) {
-		if (this.keepFor.isZero() || password == null || user == null) {
+		if (this.keepFor.isZero() || password == null) {
 			return;
 		}
 		if (this.entries.size() >= MAX_ENTRIES) {
 			this.entries.clear();
 		}
 		this.entries.put(id(username, password),
-				new Verified(authentication, user.getPassword(), authorities(user), this.clock.instant().plus(this.keepFor)));
+				new Verified(authentication, (user != null) ? user.getPassword() : DIRECTORY,
+						(user != null) ? authorities(user) : Set.of(), this.clock.instant().plus(this.keepFor)));
+	}
+
+	/** A local user still has the hash and roles it was verified with; a directory user is still not local. */
+	private static boolean stillAsVerified(Verified verified, UserDetails current) {
+		if (current == null) {
+			return DIRECTORY.equals(verified.passwordHash());
+		}
+		return verified.passwordHash().equals(current.getPassword())
+				&& verified.authorities().equals(authorities(current));
 	}
 
 	private String id(String username, String password) {

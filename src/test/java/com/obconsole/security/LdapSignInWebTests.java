@@ -102,6 +102,19 @@ class LdapSignInWebTests {
 	}
 
 	@Test
+	@Order(4)
+	void aScriptWithHttpBasicDoesNotBindForEveryCall() throws Exception {
+		// As for local users and bcrypt: a pair the directory accepted is accepted again for
+		// basic-cache-time without asking it (VerifiedPasswordsTests: a wrong one never is).
+		int before = TestDirectory.started().bindsOf(TestDirectory.OPERATOR);
+		for (int call = 0; call < 5; call++) {
+			assertThat(basic("/api/targets", TestDirectory.OPERATOR, TestDirectory.PASSWORD).statusCode()).isEqualTo(200);
+		}
+		// One bind, or none where a sign-in of an earlier test is still kept; five without the cache.
+		assertThat(TestDirectory.started().bindsOf(TestDirectory.OPERATOR) - before).isLessThanOrEqualTo(1);
+	}
+
+	@Test
 	@Order(5)
 	void wrongPasswordsAreCountedByTheLock() {
 		BrowserSession browser = browser();

@@ -1,10 +1,15 @@
 package com.obconsole.security;
 
 import java.net.InetAddress;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import com.unboundid.ldap.listener.InMemoryDirectoryServer;
 import com.unboundid.ldap.listener.InMemoryDirectoryServerConfig;
 import com.unboundid.ldap.listener.InMemoryListenerConfig;
+import com.unboundid.ldap.listener.interceptor.InMemoryInterceptedSimpleBindRequest;
+import com.unboundid.ldap.listener.interceptor.InMemoryOperationInterceptor;
 import com.unboundid.ldap.sdk.LDAPException;
 import com.unboundid.ldif.LDIFException;
 
@@ -31,10 +36,20 @@ public final class TestDirectory {
 
 	private final InMemoryDirectoryServer server;
 
+	/** Simple binds the directory was asked for, by DN: what the console costs the directory. */
+	private final Map<String, AtomicInteger> binds = new ConcurrentHashMap<>();
+
 	private TestDirectory() throws LDAPException, LDIFException {
 		InMemoryDirectoryServerConfig config = new InMemoryDirectoryServerConfig(BASE);
 		config.setListenerConfigs(
 				InMemoryListenerConfig.createLDAPConfig("test", InetAddress.getLoopbackAddress(), 0, null));
+		config.addInMemoryOperationInterceptor(new InMemoryOperationInterceptor() {
+			@Override
+			public void processSimpleBindRequest(InMemoryInterceptedSimpleBindRequest request) {
+				TestDirectory.this.binds.computeIfAbsent(request.getRequest().getBindDN(), (dn) -> new AtomicInteger())
+					.incrementAndGet();
+			}
+		});
 		this.server = new InMemoryDirectoryServer(config);
 		this.server.add("dn: " + BASE, "objectClass: top", "objectClass: domain", "dc: example");
 		this.server.add("dn: ou=people," + BASE, "objectClass: top", "objectClass: organizationalUnit", "ou: people");
@@ -60,6 +75,12 @@ public final class TestDirectory {
 			}
 		}
 		return started;
+	}
+
+	/** How many simple binds as this person the directory has been asked for. */
+	public int bindsOf(String person) {
+		AtomicInteger count = this.binds.get("uid=" + person + ",ou=people," + BASE);
+		return (count != null) ? count.get() : 0;
 	}
 
 	/** The URL, with the base DN, as {@code console.security.ldap.url} takes it. */

@@ -81,6 +81,17 @@ class VerifiedPasswordsTests {
 	}
 
 	@Test
+	void aPairTheDirectoryAcceptedIsKeptAsLongAndOnlyWhileNoLocalUserHasTheName() {
+		this.verified.remember("dora", "right", this.accepted, null);
+		assertThat(this.verified.recall("dora", "right", null)).contains(this.accepted);
+		assertThat(this.verified.recall("dora", "wrong", null)).isEmpty();
+		this.now.set(this.now.get().plusSeconds(60));
+		assertThat(this.verified.recall("dora", "right", null)).as("after 60 s, the directory again").isEmpty();
+		this.verified.remember("dora", "right", this.accepted, null);
+		assertThat(this.verified.recall("dora", "right", this.alice)).as("now a local user").isEmpty();
+	}
+
+	@Test
 	void aCacheTimeOfZeroKeepsNothing() {
 		VerifiedPasswords never = new VerifiedPasswords(Duration.ZERO, this.clock);
 		never.remember("alice", "right", this.accepted, this.alice);
