@@ -77,20 +77,21 @@ if [[ ! -f $base_archive || ${REBUILD_BASE:-0} == 1 ]]; then
 		|| { tail -20 "$work/debootstrap.log"; fail "debootstrap from $mirror"; }
 	rm -rf "$work"/rootfs/var/cache/apt/archives/*.deb "$work"/rootfs/var/lib/apt/lists/*
 	# An imported tree has no environment: PATH is what lets Jib's entrypoint name plain `java`.
-	tar -C "$work/rootfs" -c . | podman import \
+	tar -C "$work/rootfs" -c . | podman import -q \
 		--change 'ENV PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin' - "$base_tag" >/dev/null
 	rm -rf "$work/rootfs"
 	# Jib reads a `tar://` base in `docker save` form.
 	rm -f "$base_archive"
-	podman save --format docker-archive -o "$base_archive" "$base_tag" >/dev/null
+	podman save -q --format docker-archive -o "$base_archive" "$base_tag" >/dev/null
 else
-	podman load -i "$base_archive" >/dev/null
+	podman load -q -i "$base_archive" >/dev/null
 fi
-podman_run --rm "$base_tag" java -version 2>&1 | head -1
+jre=$(podman_run --rm "$base_tag" java -version 2>&1)
+echo "${jre%%$'\n'*}"
 
 say "2. The console's image on that base (Jib)"
 (cd "$repo" && ./mvnw -q -Pimage package -DskipTests "-Djib.from.image=tar://$base_archive")
-image=$(podman load -i "$repo/target/jib-image.tar" | sed -n 's/^Loaded image: //p' | tail -1)
+image=$(podman load -q -i "$repo/target/jib-image.tar" | sed -n 's/^Loaded image: //p' | tail -1)
 [[ -n $image ]] || fail "podman load named no image"
 podman inspect "$image" --format 'user={{.Config.User}} entrypoint={{join .Config.Entrypoint " "}}'
 
