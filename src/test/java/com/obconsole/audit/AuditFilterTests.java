@@ -51,7 +51,7 @@ class AuditFilterTests {
 		assertThat(refusal(filter("yesterday", null))).isEqualTo(
 				"Cannot read from='yesterday' as a time: use 2026-11-24, 2026-11-24T02:00 (UTC) or 2026-11-24T10:00:00+08:00");
 		assertThat(refusal(new AuditFilter(null, null, null, null, "DROP", null, null, null)))
-			.isEqualTo("Unknown action 'DROP': use one of [CLOSE_SESSION, CLOSE_QUERY, TRACE_ENABLE, TRACE_DISABLE, TOKEN_CREATE, TOKEN_REVOKE]");
+			.isEqualTo("Unknown action 'DROP': use one of [CLOSE_SESSION, CLOSE_QUERY, TRACE_ENABLE, TRACE_DISABLE, TOKEN_CREATE, TOKEN_REVOKE, SIGN_IN]");
 		assertThat(refusal(new AuditFilter(null, null, null, null, null, "MAYBE", null, null)))
 			.startsWith("Unknown outcome 'MAYBE': use one of [ALREADY_ENDED, CLOSED,");
 		assertThat(refusal(new AuditFilter(null, null, null, null, null, null, null, "501")))
