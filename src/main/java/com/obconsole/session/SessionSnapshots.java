@@ -52,6 +52,16 @@ public class SessionSnapshots {
 
 	private final Map<Key, ReadMeters> readMeters = new ConcurrentHashMap<>();
 
+	/**
+	 * A tenant is whatever a request names ({@code ?tenant=}), a made-up one included: past this
+	 * many (target, tenant) keys, reads are metered under tenant {@link #OTHER_TENANTS} and old
+	 * snapshots are dropped, so that made-up names cannot grow the registry or the cache without end.
+	 */
+	public static final int MAX_KEYS = 200;
+
+	/** The tenant tag of reads past {@link #MAX_KEYS} (no OceanBase tenant name has parentheses). */
+	public static final String OTHER_TENANTS = "(other)";
+
 	public SessionSnapshots(TargetMonitor monitor, SessionProperties properties, MeterRegistry meters) {
 		this.monitor = monitor;
 		this.maxAge = properties.snapshotMaxAge();
@@ -67,6 +77,9 @@ public class SessionSnapshots {
 	public SessionSnapshot get(Target target, String tenant) {
 		Key key = new Key(target.name(), tenant);
 		CompletableFuture<SessionSnapshot> mine = new CompletableFuture<>();
+		if (this.latest.size() >= MAX_KEYS && !this.latest.containsKey(key)) {
+			this.latest.values().removeIf((previous) -> !isUsable(previous));
+		}
 		CompletableFuture<SessionSnapshot> current = this.latest.compute(key,
 				(k, previous) -> isUsable(previous) ? previous : mine);
 		if (current == mine) {
@@ -107,7 +120,7 @@ public class SessionSnapshots {
 	}
 
 	private SessionSnapshot read(Target target, String tenant) {
-		ReadMeters meters = this.readMeters.computeIfAbsent(new Key(target.name(), tenant), this::meters);
+		ReadMeters meters = metersOf(target, tenant);
 		Instant started = this.clock.instant();
 		long nanos = System.nanoTime();
 		List<Session> sessions;
@@ -137,6 +150,17 @@ public class SessionSnapshots {
 				.map((down) -> new TargetUnreachableException(target.name(), down.error(), down.why()))
 				.orElseGet(() -> new TargetUnreachableException(target.name(), rootMessage(ex)));
 		}
+	}
+
+	private ReadMeters metersOf(Target target, String tenant) {
+		Key key = new Key(target.name(), tenant);
+		ReadMeters known = this.readMeters.get(key);
+		if (known != null) {
+			return known;
+		}
+		// The read of the whole target (no tenant) always keeps its own series.
+		boolean own = tenant == null || this.readMeters.size() < MAX_KEYS;
+		return this.readMeters.computeIfAbsent(own ? key : new Key(target.name(), OTHER_TENANTS), this::meters);
 	}
 
 	/**

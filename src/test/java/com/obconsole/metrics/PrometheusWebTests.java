@@ -20,6 +20,7 @@ import com.obconsole.localengine.LocalEngines;
 import com.obconsole.localengine.TestSession;
 import com.obconsole.localengine.TestTargets;
 import com.obconsole.security.TestUsers;
+import com.obconsole.session.SessionSnapshots;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -86,6 +87,23 @@ class PrometheusWebTests {
 			double age = value(after, "console_snapshot_age_seconds{target=\"" + TARGET + "\",tenant=\"all\"}");
 			assertThat(age).isBetween(0.0, 60.0);
 		}
+	}
+
+	@Test
+	void madeUpTenantsCannotGrowTheMetersWithoutEnd() throws Exception {
+		// Any viewer can name any tenant in a URL; each would be a series of its own for ever.
+		for (int i = 0; i < SessionSnapshots.MAX_KEYS + 20; i++) {
+			assertThat(call("GET", "/api/targets/" + TARGET + "/sessions?tenant=made-up-" + i, TestUsers.VIEWER)
+				.statusCode()).isEqualTo(200);
+		}
+		String scrape = scrape();
+		long series = scrape.lines()
+			.filter((line) -> line.startsWith("console_processlist_reads_total{target=\"" + TARGET + "\""))
+			.count();
+		assertThat(series).as("at most MAX_KEYS series, the other tenants' one and the whole target's")
+			.isLessThanOrEqualTo(SessionSnapshots.MAX_KEYS + 2);
+		assertThat(value(scrape, "console_processlist_reads_total{target=\"" + TARGET + "\",tenant=\""
+				+ SessionSnapshots.OTHER_TENANTS + "\"}")).isGreaterThanOrEqualTo(20);
 	}
 
 	@Test
