@@ -9,6 +9,7 @@ import com.obconsole.session.SessionStatistics;
 import com.obconsole.session.SessionTableView;
 import com.obconsole.session.SessionViewParams;
 import com.obconsole.targets.TargetUnreachableException;
+import com.obconsole.web.Sentence;
 import com.obconsole.web.Sentences;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -33,7 +34,7 @@ class SessionManagementController {
 	static final String TABLE_FRAGMENT = "session/table :: region";
 
 	/** A reachable cluster whose tenants could not be read. */
-	static final String NO_TENANTS = "the cluster's tenants could not be read";
+	static final String NO_TENANTS = "cluster.tenants.unread";
 
 	private final Clusters clusters;
 
@@ -117,13 +118,13 @@ class SessionManagementController {
 
 	private ModelAndView statistics(SessionManagement place, String sort) {
 		String order = StatisticsView.order(sort);
-		String invalid = (order == null) ? "sort: sort the tables by active, total or name" : null;
+		String invalid = (order == null) ? this.sentences.say(Sentence.of("stats.sort", "sort")) : null;
 		String sortBy = (order != null) ? order : "active";
 		SessionStatistics statistics = null;
 		String unavailable = null;
 		if (place.tenant() == null) {
 			unavailable = (place.cluster().status().error() != null) ? this.sentences.say(place.cluster().status().why())
-					: NO_TENANTS;
+					: this.sentences.say(Sentence.of(NO_TENANTS));
 		}
 		else {
 			try {

@@ -2,9 +2,9 @@ package com.obconsole.plan;
 
 import java.util.Locale;
 
+import com.obconsole.session.DialogPages;
 import com.obconsole.session.SessionIds;
 import com.obconsole.session.SessionLinks;
-import com.obconsole.session.SessionPages;
 import com.obconsole.targets.TargetUnreachableException;
 import com.obconsole.targets.Targets;
 import com.obconsole.targets.UnknownTargetException;
@@ -14,7 +14,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.context.MessageSource;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -63,14 +62,12 @@ class PlanPageController {
 		SessionLinks links = SessionLinks.of(target, scoped);
 		PlanView view = new PlanView(result, PlanView.message(this.messages, result.plan(), locale),
 				links.plan(result.sessionId()), links);
-		return page(request, response, SessionPages.isFragmentRequest(request) ? REGION : PAGE, view, HttpStatus.OK);
+		return DialogPages.answer(request, response, PAGE, REGION, view, HttpStatus.OK);
 	}
 
 	@ExceptionHandler(UnknownTargetException.class)
 	ModelAndView unknownTarget(UnknownTargetException ex) {
-		ModelAndView page = new ModelAndView("session/unknown-target", HttpStatus.NOT_FOUND);
-		page.addObject("message", this.sentences.say(ex.said()));
-		return page;
+		return DialogPages.unknownTarget(this.sentences.say(ex.said()));
 	}
 
 	/** A bad session id: the tab says what is wrong, in the viewer's language. */
@@ -88,17 +85,7 @@ class PlanPageController {
 
 	private static ModelAndView problem(HttpServletRequest request, HttpServletResponse response, String message,
 			HttpStatus status) {
-		return page(request, response,
-				SessionPages.isFragmentRequest(request) ? REGION_PROBLEM : PROBLEM, message, status);
-	}
-
-	private static ModelAndView page(HttpServletRequest request, HttpServletResponse response, String template,
-			Object view, HttpStatus status) {
-		// The same URL answers with a fragment or a page: caches must keep them apart.
-		response.addHeader(HttpHeaders.VARY, "HX-Request");
-		ModelAndView page = new ModelAndView(template, status);
-		page.addObject("view", view);
-		return page;
+		return DialogPages.answer(request, response, PROBLEM, REGION_PROBLEM, message, status);
 	}
 
 }

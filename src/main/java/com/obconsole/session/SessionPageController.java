@@ -14,7 +14,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.context.MessageSource;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -57,7 +56,7 @@ class SessionPageController {
 			HttpServletResponse response) {
 		this.targets.require(target);
 		SessionTableView view = this.pages.table(target, params);
-		return page(response, isFragmentRequest(request) ? TABLE_FRAGMENT : LIST_PAGE, view, view.status());
+		return DialogPages.answer(request, response, LIST_PAGE, TABLE_FRAGMENT, view, view.status());
 	}
 
 	@GetMapping("/{id}/sql")
@@ -65,7 +64,7 @@ class SessionPageController {
 			@RequestParam(required = false) String tenant, HttpServletRequest request, HttpServletResponse response) {
 		this.targets.require(target);
 		SqlView view = this.pages.sql(target, tenant, id);
-		return dialog(request, response, "session/sql", view, HttpStatus.OK);
+		return DialogPages.dialog(request, response, "session/sql", view, HttpStatus.OK);
 	}
 
 	@GetMapping("/confirm")
@@ -74,7 +73,7 @@ class SessionPageController {
 			@RequestParam(required = false) String sqlId, HttpServletRequest request, HttpServletResponse response) {
 		this.targets.require(target);
 		ConfirmView view = this.pages.confirm(target, tenant, kind, ids, sqlId);
-		return dialog(request, response, "session/confirm", view, HttpStatus.OK);
+		return DialogPages.dialog(request, response, "session/confirm", view, HttpStatus.OK);
 	}
 
 	/** Reads the form exactly ({@link ActionParams}): a value Spring would trim or join closes nothing. */
@@ -83,51 +82,30 @@ class SessionPageController {
 			HttpServletResponse response) {
 		this.targets.require(target);
 		CloseResultsView view = this.pages.close(actor(principal), target, CloseForm.from(ActionParams.of(request), this.pages.maxBatch()));
-		return dialog(request, response, "session/results", view, HttpStatus.OK);
+		return DialogPages.dialog(request, response, "session/results", view, HttpStatus.OK);
 	}
 
 	@ExceptionHandler(UnknownTargetException.class)
 	ModelAndView unknownTarget(UnknownTargetException ex) {
-		ModelAndView page = new ModelAndView("session/unknown-target", HttpStatus.NOT_FOUND);
-		page.addObject("message", this.sentences.say(ex.said()));
-		return page;
+		return DialogPages.unknownTarget(this.sentences.say(ex.said()));
 	}
 
 	/** A bad id, kind or form in a dialog: the dialog says what is wrong, in the viewer's language. */
 	@ExceptionHandler(InvalidInputException.class)
 	ModelAndView invalid(InvalidInputException ex, Locale locale, HttpServletRequest request,
 			HttpServletResponse response) {
-		return dialog(request, response, "session/problem", this.messages.getMessage(ex, locale),
+		return DialogPages.dialog(request, response, "session/problem", this.messages.getMessage(ex, locale),
 				HttpStatus.BAD_REQUEST);
 	}
 
 	@ExceptionHandler(TargetUnreachableException.class)
 	ModelAndView unreachable(TargetUnreachableException ex, HttpServletRequest request,
 			HttpServletResponse response) {
-		return dialog(request, response, "session/problem", this.sentences.say(ex.said()), HttpStatus.SERVICE_UNAVAILABLE);
+		return DialogPages.dialog(request, response, "session/problem", this.sentences.say(ex.said()), HttpStatus.SERVICE_UNAVAILABLE);
 	}
 
 	static String actor(Principal principal) {
 		return (principal != null) ? principal.getName() : "anonymous";
-	}
-
-	private static ModelAndView dialog(HttpServletRequest request, HttpServletResponse response, String template,
-			Object view, HttpStatus status) {
-		return page(response, isFragmentRequest(request) ? template + " :: dialog" : template, view, status);
-	}
-
-	private static ModelAndView page(HttpServletResponse response, String template, Object view, HttpStatus status) {
-		// The same URL answers with a fragment or a page: caches must keep them apart.
-		response.addHeader(HttpHeaders.VARY, "HX-Request");
-		ModelAndView page = new ModelAndView(template, status);
-		page.addObject("view", view);
-		return page;
-	}
-
-	/** An htmx request for a part of the page; a history restore wants the whole page. */
-	static boolean isFragmentRequest(HttpServletRequest request) {
-		return "true".equals(request.getHeader("HX-Request"))
-				&& !"true".equals(request.getHeader("HX-History-Restore-Request"));
 	}
 
 }

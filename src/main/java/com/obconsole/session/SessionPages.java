@@ -81,7 +81,7 @@ public class SessionPages {
 
 	/** An htmx request for a part of the page (the table region); a history restore wants the whole page. */
 	public static boolean isFragmentRequest(HttpServletRequest request) {
-		return SessionPageController.isFragmentRequest(request);
+		return DialogPages.isFragmentRequest(request);
 	}
 
 	/**

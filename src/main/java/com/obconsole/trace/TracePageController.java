@@ -5,6 +5,7 @@ import java.util.Locale;
 import com.obconsole.engine.Session;
 import com.obconsole.engine.TraceSupport;
 import com.obconsole.security.Actor;
+import com.obconsole.session.DialogPages;
 import com.obconsole.session.SessionIds;
 import com.obconsole.targets.TargetUnreachableException;
 import com.obconsole.targets.Targets;
@@ -19,7 +20,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.dao.DataAccessException;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -70,7 +70,7 @@ class TracePageController {
 		Session session = live(target, sessionId);
 		TraceDialogView view = new TraceDialogView(links(target, tenant, sessionId), Long.toUnsignedString(sessionId),
 				session, support, TraceForm.of((session != null) ? session.trace() : null), null);
-		return dialog(request, response, DIALOG, view, HttpStatus.OK);
+		return DialogPages.dialog(request, response, DIALOG, view, HttpStatus.OK);
 	}
 
 	/**
@@ -98,32 +98,30 @@ class TracePageController {
 		catch (InvalidTraceRequestException ex) {
 			TraceDialogView view = new TraceDialogView(links, Long.toUnsignedString(sessionId),
 					live(target, sessionId), this.tracing.support(target), form, InputError.of(ex, this.messages));
-			return dialog(request, response, DIALOG, view, HttpStatus.BAD_REQUEST);
+			return DialogPages.dialog(request, response, DIALOG, view, HttpStatus.BAD_REQUEST);
 		}
 		TraceResult result = (trace != null) ? this.tracing.enable(Actor.current(), target, sessionId, trace)
 				: this.tracing.disable(Actor.current(), target, sessionId);
-		return dialog(request, response, RESULT, new TraceResultView(
+		return DialogPages.dialog(request, response, RESULT, new TraceResultView(
 				TraceAnswer.of(result, this.sentences, LocaleContextHolder.getLocale()), form.on(), links), HttpStatus.OK);
 	}
 
 	@ExceptionHandler(UnknownTargetException.class)
 	ModelAndView unknownTarget(UnknownTargetException ex) {
-		ModelAndView page = new ModelAndView("session/unknown-target", HttpStatus.NOT_FOUND);
-		page.addObject("message", this.sentences.say(ex.said()));
-		return page;
+		return DialogPages.unknownTarget(this.sentences.say(ex.said()));
 	}
 
 	/** A bad session id or field: the dialog says what is wrong, in the viewer's language. */
 	@ExceptionHandler(InvalidInputException.class)
 	ModelAndView invalid(InvalidInputException ex, Locale locale, HttpServletRequest request,
 			HttpServletResponse response) {
-		return dialog(request, response, PROBLEM, this.messages.getMessage(ex, locale), HttpStatus.BAD_REQUEST);
+		return DialogPages.dialog(request, response, PROBLEM, this.messages.getMessage(ex, locale), HttpStatus.BAD_REQUEST);
 	}
 
 	@ExceptionHandler(TargetUnreachableException.class)
 	ModelAndView unreachable(TargetUnreachableException ex, HttpServletRequest request,
 			HttpServletResponse response) {
-		return dialog(request, response, PROBLEM, this.sentences.say(ex.said()), HttpStatus.SERVICE_UNAVAILABLE);
+		return DialogPages.dialog(request, response, PROBLEM, this.sentences.say(ex.said()), HttpStatus.SERVICE_UNAVAILABLE);
 	}
 
 	/** The session as the engine shows it now, or {@code null} if it has ended. */
@@ -139,17 +137,6 @@ class TracePageController {
 	private static TraceLinks links(String target, String tenant, long id) {
 		String scoped = (tenant == null || tenant.isBlank()) ? null : tenant.trim();
 		return new TraceLinks(target, scoped, Long.toUnsignedString(id));
-	}
-
-	private static ModelAndView dialog(HttpServletRequest request, HttpServletResponse response, String template,
-			Object view, HttpStatus status) {
-		// The same URL answers with a fragment or a page: caches must keep them apart.
-		response.addHeader(HttpHeaders.VARY, "HX-Request");
-		boolean fragment = "true".equals(request.getHeader("HX-Request"))
-				&& !"true".equals(request.getHeader("HX-History-Restore-Request"));
-		ModelAndView page = new ModelAndView(fragment ? template + " :: dialog" : template, status);
-		page.addObject("view", view);
-		return page;
 	}
 
 	private static String rootMessage(Throwable ex) {

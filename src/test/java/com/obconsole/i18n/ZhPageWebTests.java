@@ -133,6 +133,8 @@ class ZhPageWebTests {
 		LanguageBrowser browser = chinese(TestUsers.OPERATOR);
 		assertChinese(browser.get("/clusters/" + CLUSTER + "/diagnostics/statistics?tenant=sys"), "会话统计", "会话总数",
 				"活跃会话数", "按用户统计", "按访问来源统计", "按数据库统计", "活跃数", "总数");
+		assertChinese(browser.get("/clusters/" + CLUSTER + "/diagnostics/statistics?tenant=sys&sort=nope"),
+				"sort：统计只能按 active、total 或 name 排序");
 		assertChinese(browser.get("/clusters"), "集群", "引擎", "OBServer", "租户", "状态", "可连接");
 		assertChinese(browser.get("/clusters/" + CLUSTER), "集群 " + CLUSTER, "概览", "实时诊断");
 		assertChinese(browser.get("/tenants"), "租户", "模式");
