@@ -14,7 +14,8 @@ set -euo pipefail
 
 KC_VERSION=${KC_VERSION:-26.7.3}
 KC_JAVA_HOME=${KC_JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
-ROOT=$(cd "$(dirname "$0")/../../.." && pwd)
+HERE=$(cd "$(dirname "$0")" && pwd)
+ROOT=$(cd "$HERE/../../.." && pwd)
 WORK=$(mktemp -d)
 KC_PID=
 CONSOLE_PID=
@@ -239,6 +240,24 @@ check "with the role its group maps to (OPERATOR: the audit trail is refused by 
 OTHER_TOKEN=$(token_of other-app "$OTHER_CLIENT")
 check "a JWT without the console's audience gets 401" grep -qx 401 <<<"$(api "$OTHER_TOKEN" /api/targets | head -1)"
 check "and the console logs why" grep -q 'Refused a bearer JWT.*aud claim is not valid' "$WORK/console.log"
+
+# --- the same sign-in and sign-out in headless Chromium, which enforces the pages' CSP -----------
+if [[ -x /usr/bin/chromium && -x /usr/bin/chromedriver ]]; then
+	DRIVER_PORT=$(free_port)
+	setsid /usr/bin/chromedriver --port="$DRIVER_PORT" >"$WORK/chromedriver.log" 2>&1 </dev/null &
+	DRIVER_PID=$!
+	KC_PID="$KC_PID $DRIVER_PID" # stopped with the others on exit
+	wait_for "http://127.0.0.1:$DRIVER_PORT/status" 30 "$DRIVER_PID" "$WORK/chromedriver.log"
+	python3 "$HERE/chromium-sign-in.py" "http://127.0.0.1:$DRIVER_PORT" "$CONSOLE_URL" olga \
+		"pw-olga-$ADMIN_PASSWORD" >"$WORK/chromium.txt" 2>&1 || cat "$WORK/chromium.txt"
+	check "Chromium: olga signs in through Keycloak's page and is shown with OPERATOR" \
+		grep -qx 'current-user: olga OPERATOR' "$WORK/chromium.txt"
+	check "Chromium: Sign out reaches Keycloak and comes back to /login?logout" \
+		grep -qx "after-sign-out: $CONSOLE_URL/login?logout" "$WORK/chromium.txt"
+	check "Chromium: Keycloak's session ended too" grep -qx 'sign-in-again-asks-password: yes' "$WORK/chromium.txt"
+else
+	echo "SKIPPED the Chromium pass: no /usr/bin/chromium or /usr/bin/chromedriver (apt-get install chromium chromium-driver)"
+fi
 
 echo "Keycloak $KC_VERSION, README's Keycloak example:"
 echo "$PASSED passed, $FAILED failed"
