@@ -56,8 +56,10 @@ class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler,
 		}
 		// Not Basic: a browser would prompt and then attach the cached credentials to any page's call.
 		response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"OB Session Console\"");
-		boolean triedCredentials = request.getHeader(HttpHeaders.AUTHORIZATION) != null;
-		String code = triedCredentials ? "login.failed" : "api.signIn";
+		String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
+		// A token is not a password: "wrong username or password" would send a script's owner the wrong way.
+		String code = (authorization == null) ? "api.signIn"
+				: authorization.regionMatches(true, 0, "Bearer ", 0, 7) ? "api.token.refused" : "login.failed";
 		write(request, response, HttpStatus.UNAUTHORIZED, code, this.messages.getMessage(code, null, request.getLocale()));
 	}
 

@@ -159,7 +159,7 @@ class OidcBearerWebTests {
 	private void assertRefused(HttpResponse<String> response) {
 		assertThat(response.statusCode()).isEqualTo(401);
 		assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying((type) -> assertThat(type).startsWith("application/problem+json"));
-		assertThat(problem(response).path("code").asString()).isEqualTo("login.failed");
+		assertThat(problem(response).path("code").asString()).isEqualTo("api.token.refused");
 	}
 
 	private JsonNode problem(HttpResponse<String> response) {

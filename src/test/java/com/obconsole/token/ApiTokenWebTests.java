@@ -123,7 +123,9 @@ class ApiTokenWebTests {
 		create(TestUsers.ADMIN, "reload-" + System.nanoTime(), "VIEWER");
 		this.mvc.perform(get("/api/targets").with(bearer(expired))).andExpect(status().isUnauthorized());
 		this.mvc.perform(get("/api/targets").with(bearer(TokenSecret.newToken()))).andExpect(status().isUnauthorized());
-		this.mvc.perform(get("/api/targets").with(bearer("not-a-token"))).andExpect(status().isUnauthorized());
+		this.mvc.perform(get("/api/targets").with(bearer("not-a-token")))
+			.andExpect(status().isUnauthorized())
+			.andExpect(jsonPath("$.code").value("api.token.refused"));
 		// A bad bearer value is never taken as Basic, even with a good password beside it.
 		this.mvc.perform(get("/api/targets").header("Authorization", "Bearer x")).andExpect(status().isUnauthorized());
 	}
