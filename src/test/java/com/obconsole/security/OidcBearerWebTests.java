@@ -49,10 +49,7 @@ class OidcBearerWebTests {
 
 	@DynamicPropertySource
 	static void provider(DynamicPropertyRegistry registry) {
-		TestOidcProvider provider = TestOidcProvider.started();
-		provider.allowConsoleAt(PORT);
-		registry.add("server.port", () -> PORT);
-		OidcTestSettings.add(registry, provider);
+		OidcTestSettings.consoleAt(PORT, registry);
 	}
 
 	@Test

@@ -44,10 +44,7 @@ class OidcSignInBrowserTests {
 
 	@DynamicPropertySource
 	static void settings(DynamicPropertyRegistry registry) {
-		TestOidcProvider provider = TestOidcProvider.started();
-		provider.allowConsoleAt(PORT);
-		registry.add("server.port", () -> PORT);
-		OidcTestSettings.add(registry, provider);
+		OidcTestSettings.consoleAt(PORT, registry);
 		TestTargets.register(registry, 0, "local-seekdb", LocalEngines.seekdb());
 		registry.add("console.sessions.snapshot-max-age", () -> "1ms");
 	}

@@ -10,6 +10,17 @@ final class OidcTestSettings {
 	private OidcTestSettings() {
 	}
 
+	/**
+	 * The console on a port fixed before it starts (the provider must know the redirect URI), signing
+	 * in with the started {@link TestOidcProvider}.
+	 */
+	static void consoleAt(int port, DynamicPropertyRegistry registry) {
+		TestOidcProvider provider = TestOidcProvider.started();
+		provider.allowConsoleAt(port);
+		registry.add("server.port", () -> port);
+		add(registry, provider);
+	}
+
 	static void add(DynamicPropertyRegistry registry, TestOidcProvider provider) {
 		registry.add("console.security.oidc.issuer-uri", provider::issuer);
 		registry.add("console.security.oidc.client-id", () -> TestOidcProvider.CLIENT_ID);
