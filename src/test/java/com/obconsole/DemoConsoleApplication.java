@@ -1,9 +1,15 @@
 package com.obconsole;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.Locale;
+import java.util.concurrent.atomic.AtomicReference;
 
 import com.obconsole.localengine.DemoSessions;
+import com.obconsole.localengine.FreePorts;
+import com.obconsole.localengine.SeekdbDistribution;
+import com.obconsole.localengine.SeekdbRelease;
 import com.obconsole.localengine.SeekdbServer;
 
 import org.springframework.boot.SpringApplication;
@@ -26,12 +32,24 @@ public final class DemoConsoleApplication {
 
 	public static void main(String[] args) throws Exception {
 		System.out.println("Starting a local seekdb (the first run downloads its wheel from PyPI)...");
-		SeekdbServer seekdb = SeekdbServer.startTemporary();
-		DemoSessions sessions = DemoSessions.open(seekdb);
+		Path dataDir = Files.createTempDirectory("seekdb-");
+		AtomicReference<SeekdbServer> engine = new AtomicReference<>();
+		AtomicReference<DemoSessions> opened = new AtomicReference<>();
+		// Registered before anything starts, so that Ctrl+C while seekdb starts leaves nothing behind either.
 		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-			sessions.close();
-			seekdb.close();
+			if (opened.get() != null) {
+				opened.get().close();
+			}
+			if (engine.get() != null) {
+				engine.get().close();
+			}
+			else {
+				SeekdbServer.abandon(dataDir);
+			}
 		}, "stop-demo-engine"));
+		engine.set(SeekdbServer.start(SeekdbDistribution.of(SeekdbRelease.standard()), dataDir, FreePorts.unused(), true));
+		SeekdbServer seekdb = engine.get();
+		opened.set(DemoSessions.open(seekdb));
 		System.out.println("seekdb answers on 127.0.0.1:" + seekdb.port() + " (user root, no password); data directory "
 				+ seekdb.baseDir() + ", pid " + seekdb.pid());
 		// System properties outrank application.yml, so the demo always watches its own engine.

@@ -9,6 +9,9 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * A seekdb server (OceanBase's single-node engine) started from the binary in seekdb's wheel, on
@@ -162,6 +165,35 @@ public final class SeekdbServer implements LocalServer {
 			catch (IOException ex) {
 				// A leftover temp directory is harmless; the process is what must not be left.
 			}
+		}
+	}
+
+	/**
+	 * Cleans up after a start that never finished (Ctrl+C while seekdb starts): stops the seekdb
+	 * processes this JVM started, SIGTERM then SIGKILL, and deletes the data directory.
+	 */
+	public static void abandon(Path baseDir) {
+		ProcessHandle.current()
+			.children()
+			.filter((child) -> child.info().command().map((command) -> command.endsWith("/seekdb")).orElse(false))
+			.forEach((child) -> {
+				child.destroy();
+				try {
+					child.onExit().get(10, TimeUnit.SECONDS);
+				}
+				catch (ExecutionException | TimeoutException ex) {
+					child.destroyForcibly();
+				}
+				catch (InterruptedException ex) {
+					child.destroyForcibly();
+					Thread.currentThread().interrupt();
+				}
+			});
+		try {
+			SeekdbDistribution.deleteTree(baseDir);
+		}
+		catch (IOException ex) {
+			// Best effort, as in close().
 		}
 	}
 
