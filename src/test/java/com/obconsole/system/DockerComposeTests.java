@@ -23,11 +23,7 @@ class DockerComposeTests {
 	@Test
 	@SuppressWarnings("unchecked")
 	void readmeTargetsMatchTheComposeFile() throws IOException {
-		Map<String, Object> compose;
-		try (Reader reader = Files.newBufferedReader(Path.of("docker-compose.yml"))) {
-			compose = new Yaml().load(reader);
-		}
-		Map<String, Map<String, Object>> services = (Map<String, Map<String, Object>>) compose.get("services");
+		Map<String, Map<String, Object>> services = services();
 		Map<String, Object> oceanbase = services.get("oceanbase");
 		Map<String, Object> obproxy = services.get("obproxy");
 		Map<String, String> obEnv = (Map<String, String>) oceanbase.get("environment");
@@ -52,11 +48,7 @@ class DockerComposeTests {
 	@Test
 	@SuppressWarnings("unchecked")
 	void theConsoleServiceHasTheSameTargetsByServiceNameAndAnAdminFromTheEnvironment() throws IOException {
-		Map<String, Object> compose;
-		try (Reader reader = Files.newBufferedReader(Path.of("docker-compose.yml"))) {
-			compose = new Yaml().load(reader);
-		}
-		Map<String, Map<String, Object>> services = (Map<String, Map<String, Object>>) compose.get("services");
+		Map<String, Map<String, Object>> services = services();
 		Map<String, String> obEnv = (Map<String, String>) services.get("oceanbase").get("environment");
 		Map<String, Object> console = services.get("console");
 		Map<String, String> env = (Map<String, String>) console.get("environment");
@@ -82,6 +74,15 @@ class DockerComposeTests {
 		Matcher m = Pattern.compile(Pattern.quote(marker) + "\\s*```yaml\\n(.*?)```", Pattern.DOTALL).matcher(readme);
 		assertThat(m.find()).as("README.md has a yaml block after %s", marker).isTrue();
 		return m.group(1);
+	}
+
+	/** The services of docker-compose.yml, as Compose reads them. */
+	@SuppressWarnings("unchecked")
+	private static Map<String, Map<String, Object>> services() throws IOException {
+		try (Reader reader = Files.newBufferedReader(Path.of("docker-compose.yml"))) {
+			Map<String, Object> compose = new Yaml().load(reader);
+			return (Map<String, Map<String, Object>>) compose.get("services");
+		}
 	}
 
 }
